@@ -1,0 +1,121 @@
+import { eq, sql } from "drizzle-orm";
+import { Hono } from "hono";
+import type { Config } from "./config.js";
+import { accountPages } from "./features/accounts/pages.js";
+import { communityPages } from "./features/communities/pages.js";
+import { homePages } from "./features/home/pages.js";
+import { organisationPages } from "./features/organisation/pages.js";
+import { peoplePages } from "./features/people/pages.js";
+import { loadActor } from "./features/people/queries.js";
+import { ensurePerson } from "./features/people/service.js";
+import { createAuth } from "./platform/auth/auth.js";
+import { sessionMiddleware } from "./platform/auth/session.js";
+import { authUsers } from "./platform/auth/tables.js";
+import type { Database } from "./platform/db/client.js";
+import { AppError } from "./platform/errors.js";
+import type { AppEnv } from "./platform/http/context.js";
+import { csrfProtection } from "./platform/http/csrf.js";
+import { requestLog } from "./platform/http/request-log.js";
+import { securityHeaders } from "./platform/http/security-headers.js";
+import { log } from "./platform/log.js";
+import { anonymous } from "./platform/policy.js";
+import { findAsset } from "./ui/assets.js";
+import { renderErrorPage } from "./ui/error-page.js";
+
+export function createApp(config: Config, database: Database) {
+  const { db } = database;
+  const auth = createAuth(config, db, { onUserCreated: (user) => ensurePerson(db, user) });
+  const app = new Hono<AppEnv>();
+
+  // The bare routes come first: benchmarks compare every page with /healthz.
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.get("/readyz", async (c) => {
+    try {
+      await db.execute(sql`select 1`);
+      return c.json({ status: "ok", database: database.engine });
+    } catch (error) {
+      log("error", "readiness check failed", { error: String(error) });
+      return c.json({ status: "unavailable" }, 503);
+    }
+  });
+  app.get("/assets/:name", (c) => {
+    const asset = findAsset(c.req.param("name"));
+    if (!asset) return c.text("Not found", 404);
+    return c.body(new Uint8Array(asset.body), 200, {
+      "Content-Type": asset.type,
+      "Cache-Control": "public, max-age=31536000, immutable",
+    });
+  });
+
+  app.use(async (c, next) => {
+    c.set("config", config);
+    c.set("db", db);
+    c.set("actor", anonymous);
+    await next();
+  });
+  app.use(requestLog);
+  app.use(securityHeaders({ https: config.secureCookies }));
+  // Better Auth's own endpoints (and, later, SSO callbacks) check origins themselves.
+  app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  app.use(
+    csrfProtection({
+      secret: config.authSecret,
+      secure: config.secureCookies,
+      skip: (path) => path.startsWith("/api/"),
+    }),
+  );
+  app.use(
+    sessionMiddleware(auth, async (userId) => {
+      const actor = await loadActor(db, userId);
+      if (actor) return actor;
+      // An account whose profile was never made (e.g. the hook failed): make it now.
+      const [user] = await db
+        .select({ name: authUsers.name, email: authUsers.email })
+        .from(authUsers)
+        .where(eq(authUsers.id, userId));
+      if (!user) return anonymous;
+      await ensurePerson(db, { id: userId, name: user.name, email: user.email });
+      return (await loadActor(db, userId)) ?? anonymous;
+    }),
+  );
+
+  app.route("/", homePages());
+  app.route("/", accountPages(auth));
+  app.route("/", peoplePages());
+  app.route("/", communityPages());
+  app.route("/", organisationPages());
+
+  app.notFound((c) =>
+    renderErrorPage(
+      c,
+      404,
+      "We could not find that page. It may have moved, or the address may be mistyped.",
+    ),
+  );
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) {
+      if (error.status === 401 && c.req.method === "GET") {
+        return c.redirect(
+          `/sign-in?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ""))}`,
+          303,
+        );
+      }
+      return renderErrorPage(c, error.status, error.userMessage);
+    }
+    log("error", "unhandled error", {
+      requestId: c.get("requestId"),
+      path: c.req.path,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return renderErrorPage(
+      c,
+      500,
+      "We could not finish that. Nothing you typed was saved by this request; try again in a moment.",
+    );
+  });
+
+  return { app, auth };
+}
+
+export type ConveneApp = ReturnType<typeof createApp>;

@@ -1,0 +1,103 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+/** Every setting Convene reads from its environment. The README's configuration table mirrors this. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional(),
+  CONVENE_DATA_DIR: z.string().min(1).default("./.convene/data"),
+  CONVENE_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  CONVENE_ORG_NAME: z.string().min(1).max(80).default("Convene"),
+  CONVENE_EMAIL_DOMAINS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((domain) => domain.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a comma-separated list of domains"))),
+  CONVENE_DEMO: z.enum(["0", "1"]).default("1"),
+  CONVENE_TIME_ZONE: z
+    .string()
+    .default("Europe/London")
+    .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Europe/London"),
+  CONVENE_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+
+export interface Config {
+  port: number;
+  baseUrl: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  dataDir: string;
+  authSecret: string;
+  orgName: string;
+  emailDomains: string[];
+  seedDemoWhenEmpty: boolean;
+  timeZone: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** Cookies get the Secure flag and HSTS is sent when the public address is https. */
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks the environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Convene cannot start: fix these environment variables.\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  if (e.DATABASE_URL && !e.CONVENE_AUTH_SECRET) {
+    throw new ConfigError(
+      "Convene cannot start: fix these environment variables.\n  CONVENE_AUTH_SECRET: required when DATABASE_URL is set (at least 32 characters; every instance must share it)",
+    );
+  }
+  const dataDir = resolve(e.CONVENE_DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  return {
+    port: e.PORT,
+    baseUrl,
+    database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir },
+    dataDir,
+    authSecret: e.CONVENE_AUTH_SECRET ?? embeddedAuthSecret(dataDir),
+    orgName: e.CONVENE_ORG_NAME,
+    emailDomains: e.CONVENE_EMAIL_DOMAINS,
+    seedDemoWhenEmpty: !e.DATABASE_URL && e.CONVENE_DEMO === "1",
+    timeZone: e.CONVENE_TIME_ZONE,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.CONVENE_TRUST_PROXY === "1",
+    secureCookies: baseUrl.startsWith("https://"),
+  };
+}
+
+/** On an embedded install the secret is made once and kept beside the data, so sessions survive restarts. */
+function embeddedAuthSecret(dataDir: string): string {
+  const file = join(dataDir, "..", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(join(dataDir, ".."), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,8 @@
+// Every table, for drizzle-kit to generate migrations from. Application code imports tables from
+// their own slice, not from here.
+export * from "./features/communities/tables.js";
+export * from "./features/memberships/tables.js";
+export * from "./features/organisation/tables.js";
+export * from "./features/people/tables.js";
+export * from "./platform/activity.js";
+export * from "./platform/auth/tables.js";

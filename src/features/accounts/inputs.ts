@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const signInInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address")
+    .email("Enter an email address like name@example.org"),
+  password: z.string().min(1, "Enter your password").max(200),
+  next: z.string().max(500).default(""),
+});
+
+export const signUpInput = z
+  .object({
+    name: z.string().trim().min(1, "Enter your full name").max(80, "Name must be 80 characters or fewer"),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "Enter your email address")
+      .email("Enter an email address like name@example.org"),
+    password: z
+      .string()
+      .min(10, "Use at least 10 characters for your password")
+      .max(200, "Use at most 200 characters"),
+    confirm: z.string(),
+  })
+  .refine((form) => form.password === form.confirm, {
+    path: ["confirm"],
+    message: "The two passwords do not match",
+  });
+
+/** Only same-site paths, so a crafted link cannot send people elsewhere after they sign in. */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (next.startsWith("/sign-in") || next.startsWith("/sign-up") || next.startsWith("/api/auth")) return "/";
+  return next;
+}

@@ -1,0 +1,103 @@
+import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
+import { Button, CsrfField, ErrorSummary, TextField } from "../../../ui/components/form.js";
+import type { PageContext } from "../../../ui/page-context.js";
+
+export function SignInView({
+  ctx,
+  values,
+  errors,
+  next,
+}: {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FieldErrors;
+  next: string;
+}) {
+  return (
+    <div class="form">
+      <ErrorSummary errors={errors} />
+      <h1>Sign in</h1>
+      <p class="lead">
+        Use your {ctx.orgName} account to join communities, ask questions and RSVP to events.
+      </p>
+      <form method="post" action="/sign-in" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="next" value={next} />
+        <TextField
+          name="email"
+          label="Email address"
+          type="email"
+          autocomplete="username"
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="current-password"
+          errors={errors}
+        />
+        <div class="form-actions">
+          <Button>Sign in</Button>
+          <a href="/sign-up">Create an account</a>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function SignUpView({
+  ctx,
+  values,
+  errors,
+  domains,
+}: {
+  ctx: PageContext;
+  values?: FormValues;
+  errors?: FieldErrors;
+  domains: string[];
+}) {
+  return (
+    <div class="form">
+      <ErrorSummary errors={errors} />
+      <h1>Create your account</h1>
+      <p class="lead">
+        An account lets you join {ctx.orgName}'s communities of practice, ask and answer questions, and find
+        colleagues who can help.
+      </p>
+      <form method="post" action="/sign-up" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField name="name" label="Full name" autocomplete="name" values={values} errors={errors} />
+        <TextField
+          name="email"
+          label="Work email address"
+          type="email"
+          autocomplete="email"
+          hint={domains.length ? `Use your ${domains.map((d) => `@${d}`).join(" or ")} address.` : undefined}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autocomplete="new-password"
+          hint="At least 10 characters. A short sentence is easy to remember."
+          errors={errors}
+        />
+        <TextField
+          name="confirm"
+          label="Confirm password"
+          type="password"
+          autocomplete="new-password"
+          errors={errors}
+        />
+        <div class="form-actions">
+          <Button>Create account</Button>
+          <a href="/sign-in">I already have an account</a>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { tagList } from "../people/inputs.js";
+import { communityTypes, joinPolicies, type stages } from "./tables.js";
+
+export const typeLabels: Record<(typeof communityTypes)[number], string> = {
+  professional: "Professional",
+  technology: "Technology",
+  interest: "Interest-based",
+  geographic: "Geographic",
+};
+
+export const stageLabels: Record<(typeof stages)[number], string> = {
+  inquire: "Inquire",
+  design: "Design",
+  prototype: "Prototype",
+  launch: "Launch",
+  grow: "Grow",
+  sustain: "Sustain",
+};
+
+export const joinPolicyLabels: Record<(typeof joinPolicies)[number], string> = {
+  open: "Open: anyone can join at once",
+  request: "Request to join: convenors approve",
+  invite: "Invite only",
+};
+
+export const communityInput = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(3, "Enter a name of at least 3 characters")
+    .max(80, "Keep the name under 80 characters"),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(60, "Keep the web address under 60 characters")
+    .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use lower-case letters, numbers and single hyphens only")
+    .default(""),
+  tagline: z.string().trim().max(140, "Keep the tagline under 140 characters").default(""),
+  description: z.string().trim().max(10000, "Keep the description under 10,000 characters").default(""),
+  type: z.enum(communityTypes, { message: "Choose the kind of community" }),
+  practiceAreas: tagList(8).refine((tags) => tags.length > 0, "Add at least one practice area"),
+  joinPolicy: z.enum(joinPolicies, { message: "Choose how people join" }),
+  visibility: z.enum(["listed", "unlisted"], { message: "Choose whether it is listed in the directory" }),
+});
+export type CommunityInput = z.output<typeof communityInput>;
+
+export const directorySorts = ["activity", "newest", "size", "name"] as const;
+
+export const directoryQuery = z.object({
+  q: z.string().trim().max(100).catch(""),
+  type: z.enum(communityTypes).or(z.literal("")).catch(""),
+  sort: z.enum(directorySorts).catch("activity"),
+  mine: z.enum(["1", ""]).catch(""),
+  cursor: z.string().max(500).optional().catch(undefined),
+});
+export type CommunityDirectoryQuery = z.output<typeof directoryQuery>;
+
+export const leaveInput = z.object({
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters").default(""),
+});

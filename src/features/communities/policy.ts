@@ -1,0 +1,63 @@
+import {
+  activeRoleIn,
+  allow,
+  defineRules,
+  deny,
+  isProgrammeTeam,
+  isSignedIn,
+  signInFirst,
+} from "../../platform/policy.js";
+import type { CommunityStatus, JoinPolicy, Visibility } from "./tables.js";
+
+/** The facts about a community that its rules need. */
+export interface CommunityTarget {
+  id: string;
+  name: string;
+  visibility: Visibility;
+  joinPolicy: JoinPolicy;
+  status: CommunityStatus;
+}
+
+declare module "../../platform/policy.js" {
+  interface PolicyActions {
+    "community.create": null;
+    "community.view": CommunityTarget;
+    "community.viewMembers": CommunityTarget;
+    "community.join": CommunityTarget;
+    "community.leave": CommunityTarget;
+  }
+}
+
+defineRules({
+  "community.create": (actor) => {
+    if (!isSignedIn(actor)) return signInFirst;
+    return isProgrammeTeam(actor)
+      ? allow
+      : deny("Only the programme team can create a community directly. Propose one instead.");
+  },
+  // Community pages (summary and charter) are readable by anyone with the link; unlisted ones are
+  // simply not shown in the directory. What members write is protected by each content rule.
+  "community.view": () => allow,
+  "community.viewMembers": (actor) =>
+    isSignedIn(actor) ? allow : deny("Sign in to see who is in this community."),
+  "community.join": (actor, community) => {
+    if (!isSignedIn(actor)) return deny("Sign in to join this community.");
+    if (activeRoleIn(actor, community.id)) return deny(`You are already a member of ${community.name}.`);
+    if (community.status === "closed")
+      return deny(`${community.name} has closed and is not taking new members.`);
+    if (community.status === "proposed")
+      return deny(`${community.name} is still a proposal; register interest instead.`);
+    if (community.joinPolicy === "invite")
+      return deny(`${community.name} is invite only: ask one of its convenors.`);
+    if (community.joinPolicy === "request") {
+      return deny(
+        `${community.name} asks people to request to join; its convenors will review your request.`,
+      );
+    }
+    return allow;
+  },
+  "community.leave": (actor, community) => {
+    if (!isSignedIn(actor)) return signInFirst;
+    return activeRoleIn(actor, community.id) ? allow : deny(`You are not a member of ${community.name}.`);
+  },
+});

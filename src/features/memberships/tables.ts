@@ -1,0 +1,34 @@
+import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { updatedAt } from "../../platform/db/columns.js";
+import type { CommunityRole, MembershipSummary } from "../../platform/policy.js";
+import { communities } from "../communities/tables.js";
+import { people } from "../people/tables.js";
+
+export type MembershipState = MembershipSummary["state"];
+export const involvements = ["follow", "take_part", "help_run"] as const;
+export type Involvement = (typeof involvements)[number];
+
+/** A person's place in a community. Leaving keeps the row (state "left"), so re-joining keeps history. */
+export const memberships = pgTable(
+  "memberships",
+  {
+    communityId: text("community_id")
+      .notNull()
+      .references(() => communities.id, { onDelete: "cascade" }),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: text("role").$type<CommunityRole>().notNull().default("member"),
+    state: text("state").$type<MembershipState>().notNull().default("active"),
+    involvement: text("involvement").$type<Involvement>().notNull().default("take_part"),
+    joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    leaveReason: text("leave_reason"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communityId, t.personId] }),
+    index("memberships_person_idx").on(t.personId, t.state),
+    index("memberships_community_role_idx").on(t.communityId, t.state, t.role),
+  ],
+);

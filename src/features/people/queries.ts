@@ -1,0 +1,135 @@
+import { and, asc, desc, eq, gt, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.js";
+import type { Cursor, Page } from "../../platform/http/pagination.js";
+import { toPage } from "../../platform/http/pagination.js";
+import type { Actor, MembershipSummary } from "../../platform/policy.js";
+import { communities } from "../communities/tables.js";
+import { memberships } from "../memberships/tables.js";
+import { divisions } from "../organisation/tables.js";
+import { people } from "./tables.js";
+
+/** One query: the person and all their current memberships, as the request's Actor. */
+export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
+  const rows = await db
+    .select({
+      id: people.id,
+      handle: people.handle,
+      name: people.name,
+      siteRole: people.siteRole,
+      email: sql<string>`(select email from auth_users where id = ${people.id})`,
+      memberships: sql<[string, MembershipSummary["role"], MembershipSummary["state"]][] | null>`(
+        select json_agg(json_build_array(m.community_id, m.role, m.state))
+        from memberships m where m.person_id = ${people.id} and m.state <> 'left')`,
+    })
+    .from(people)
+    .where(eq(people.id, personId));
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    kind: "person",
+    id: row.id,
+    handle: row.handle,
+    name: row.name,
+    email: row.email,
+    siteRole: row.siteRole,
+    memberships: new Map(
+      (row.memberships ?? []).map(([communityId, role, state]) => [communityId, { role, state }]),
+    ),
+  };
+}
+
+export const personColumns = {
+  id: people.id,
+  handle: people.handle,
+  name: people.name,
+  jobTitle: people.jobTitle,
+  divisionName: divisions.name,
+  skills: people.skills,
+  siteRole: people.siteRole,
+};
+
+export type PersonSummary = {
+  id: string;
+  handle: string;
+  name: string;
+  jobTitle: string;
+  divisionName: string | null;
+  skills: string[];
+  siteRole: string;
+};
+
+export async function findPersonByHandle(db: Db, handle: string) {
+  const rows = await db
+    .select({
+      person: people,
+      divisionName: divisions.name,
+      divisionSlug: divisions.slug,
+    })
+    .from(people)
+    .leftJoin(divisions, eq(divisions.id, people.divisionId))
+    .where(eq(people.handle, handle));
+  return rows[0] ?? null;
+}
+
+export async function findPersonById(db: Db, id: string) {
+  const rows = await db.select().from(people).where(eq(people.id, id));
+  return rows[0] ?? null;
+}
+
+/** The communities a person belongs to, for their profile. */
+export async function communitiesOf(db: Db, personId: string) {
+  return db
+    .select({
+      slug: communities.slug,
+      name: communities.name,
+      role: memberships.role,
+      state: memberships.state,
+    })
+    .from(memberships)
+    .innerJoin(communities, eq(communities.id, memberships.communityId))
+    .where(and(eq(memberships.personId, personId), sql`${memberships.state} in ('active', 'on_break')`))
+    .orderBy(asc(communities.name));
+}
+
+export interface DirectoryFilters {
+  q: string;
+  skill: string;
+  division: string;
+}
+
+/** The people directory: name, job title or skill matching, by division, alphabetical, keyset-paginated. */
+export async function searchPeople(
+  db: Db,
+  filters: DirectoryFilters,
+  cursor: Cursor | null,
+  limit = 24,
+): Promise<Page<PersonSummary>> {
+  const conditions: SQL[] = [];
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const byText = or(
+      ilike(people.name, pattern),
+      ilike(people.jobTitle, pattern),
+      sql`${people.skills} @> array[${filters.q.toLowerCase()}]::text[]`,
+    );
+    if (byText) conditions.push(byText);
+  }
+  if (filters.skill) conditions.push(sql`${people.skills} @> array[${filters.skill}]::text[]`);
+  if (filters.division) conditions.push(eq(divisions.slug, filters.division));
+  const back = cursor?.direction === "before";
+  if (cursor) {
+    const key = String(cursor.key);
+    const seek = back
+      ? or(lt(people.name, key), and(eq(people.name, key), lt(people.id, cursor.id)))
+      : or(gt(people.name, key), and(eq(people.name, key), gt(people.id, cursor.id)));
+    if (seek) conditions.push(seek);
+  }
+  const rows = await db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(divisions, eq(divisions.id, people.divisionId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...(back ? [desc(people.name), desc(people.id)] : [asc(people.name), asc(people.id)]))
+    .limit(limit + 1);
+  return toPage(rows, { limit, cursor, keyOf: (row) => ({ key: row.name, id: row.id }) });
+}

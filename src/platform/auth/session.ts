@@ -1,0 +1,20 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../http/context.js";
+import { type Actor, anonymous } from "../policy.js";
+import type { Auth } from "./auth.js";
+
+export type ActorLoader = (userId: string) => Promise<Actor>;
+
+/** Resolves the session cookie into the Actor every later step uses. */
+export function sessionMiddleware(auth: Auth, loadActor: ActorLoader) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    let actor: Actor = anonymous;
+    const cookie = c.req.header("cookie");
+    if (cookie?.includes("convene.session_token")) {
+      const session = await auth.api.getSession({ headers: c.req.raw.headers });
+      if (session) actor = await loadActor(session.user.id);
+    }
+    c.set("actor", actor);
+    await next();
+  });
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+
+/** The query builder both engines share; features write queries against this and nothing engine-specific. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "pglite-memory" };
+
+export interface Database {
+  db: Db;
+  engine: "postgres" | "pglite";
+  /** Runs SQL text that may hold several statements (migrations, test set-up). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // A dropped connection must not crash the process; the next query reports the error.
+    pool.on("error", (error) =>
+      console.error(JSON.stringify({ level: "error", msg: "postgres pool error", error: error.message })),
+    );
+    return {
+      db: drizzleNodePg(pool) as unknown as Db,
+      engine: "postgres",
+      exec: async (sqlText) => {
+        await pool.query(sqlText);
+      },
+      close: () => pool.end(),
+    };
+  }
+  if (target.kind === "pglite") mkdirSync(target.dataDir, { recursive: true });
+  const client = await PGlite.create(target.kind === "pglite" ? target.dataDir : undefined, {
+    extensions: { pg_trgm },
+  });
+  return {
+    db: drizzlePglite(client) as unknown as Db,
+    engine: "pglite",
+    exec: async (sqlText) => {
+      await client.exec(sqlText);
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,35 @@
+const units: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["week", 7 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+];
+
+const relative = new Intl.RelativeTimeFormat("en-GB", { numeric: "auto" });
+
+export function relativeTime(date: Date, now = new Date()): string {
+  const seconds = Math.round((date.getTime() - now.getTime()) / 1000);
+  for (const [unit, size] of units) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  }
+  return "just now";
+}
+
+export function formatDate(date: Date, timeZone = "Europe/London", withTime = false): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "long",
+    timeStyle: withTime ? "short" : undefined,
+    timeZone,
+  }).format(date);
+}
+
+/** "3 days ago", with the exact date on hover and for machines. */
+export function RelativeTime({ date, timeZone }: { date: Date; timeZone?: string }) {
+  return (
+    <time datetime={date.toISOString()} title={formatDate(date, timeZone, true)}>
+      {relativeTime(date)}
+    </time>
+  );
+}
