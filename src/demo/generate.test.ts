@@ -1,0 +1,219 @@
+import assert from "node:assert/strict";
+import { before, describe, test } from "node:test";
+import { type DemoOrganisation, generateDemoOrganisation } from "./generate.js";
+import { JOB_TITLES, SKILLS } from "./names.js";
+
+const DOMAIN = "convene.test";
+const NOW = new Date("2026-11-01T09:00:00Z");
+const NAMED_SLUGS = [
+  "education-administration",
+  "hr-operations",
+  "executive-and-personal-assistants",
+  "content",
+  "technology",
+  "leadership",
+  "leading-projects",
+  "security",
+];
+
+function assertUnique(values: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const value of values) {
+    assert.ok(!seen.has(value), `duplicate ${what}: ${value}`);
+    seen.add(value);
+  }
+}
+
+function membersBySlug(org: DemoOrganisation): Map<string, DemoOrganisation["memberships"]> {
+  const bySlug = new Map<string, DemoOrganisation["memberships"]>();
+  for (const membership of org.memberships) {
+    const list = bySlug.get(membership.communitySlug) ?? [];
+    list.push(membership);
+    bySlug.set(membership.communitySlug, list);
+  }
+  return bySlug;
+}
+
+// Checks shared by both sizes: referential integrity, uniqueness and the four demo accounts.
+function checkOrganisation(org: DemoOrganisation, sizeLimits: readonly [number, number]): void {
+  assertUnique(
+    org.people.map((person) => person.handle),
+    "handle",
+  );
+  assertUnique(
+    org.people.map((person) => person.email),
+    "email",
+  );
+  assertUnique(
+    org.communities.map((community) => community.slug),
+    "community slug",
+  );
+  assertUnique(
+    org.memberships.map((m) => `${m.communitySlug} ${m.personHandle}`),
+    "membership pair",
+  );
+
+  const divisions = new Set(org.divisions.map((division) => division.slug));
+  for (const person of org.people) {
+    assert.match(person.handle, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.match(person.email, /^[a-z0-9.-]+@convene\.test$/);
+    assert.ok(divisions.has(person.divisionSlug), `unknown division ${person.divisionSlug}`);
+    const titles = JOB_TITLES[person.divisionSlug as keyof typeof JOB_TITLES];
+    assert.ok([...titles.common, ...titles.senior].includes(person.jobTitle), person.jobTitle);
+    assert.ok(person.skills.length >= 2 && person.skills.length <= 6, `skills of ${person.handle}`);
+    for (const skill of person.skills) assert.match(skill, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.ok(person.bio.length > 20 && !person.bio.includes("{"), person.bio);
+    assert.ok(person.canHelpWith.length > 0 && person.wantsToLearn.length > 0);
+  }
+
+  const people = new Map(org.people.map((person) => [person.handle, person]));
+  const communities = new Map(org.communities.map((community) => [community.slug, community]));
+  for (const community of org.communities) {
+    assert.match(community.slug, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.match(community.activeSince, /^\d{4}-\d{2}-\d{2}$/);
+    assert.ok(community.practiceAreas.length >= 2 && community.practiceAreas.length <= 4, community.slug);
+    assert.ok(!`${community.tagline}${community.description}`.includes("{"), community.slug);
+    assert.equal(community.description.split("\n\n").length, 2, community.slug);
+  }
+  for (const membership of org.memberships) {
+    assert.ok(people.has(membership.personHandle), `unknown person ${membership.personHandle}`);
+    const community = communities.get(membership.communitySlug);
+    assert.ok(community, `unknown community ${membership.communitySlug}`);
+    const joined = Date.parse(membership.joinedAt);
+    assert.ok(joined >= Date.parse(`${community.activeSince}T00:00:00Z`), "joined before community started");
+    assert.ok(joined <= NOW.getTime(), "joined in the future");
+  }
+
+  const bySlug = membersBySlug(org);
+  for (const community of org.communities) {
+    const members = bySlug.get(community.slug) ?? [];
+    assert.ok(
+      members.some((m) => m.role === "convenor"),
+      `${community.slug} has no convenor`,
+    );
+    assert.ok(members.length >= sizeLimits[0] && members.length <= sizeLimits[1], `${community.slug} size`);
+  }
+
+  // The four demo accounts.
+  assert.deepEqual(
+    org.accounts.map((account) => [account.label, account.siteRole, account.email]),
+    [
+      ["admin", "admin", `admin@${DOMAIN}`],
+      ["programme", "programme", `programme@${DOMAIN}`],
+      ["convenor", "member", `convenor@${DOMAIN}`],
+      ["member", "member", `member@${DOMAIN}`],
+    ],
+  );
+  assertUnique(
+    org.accounts.map((account) => account.personHandle),
+    "account person",
+  );
+  for (const account of org.accounts) {
+    assert.equal(people.get(account.personHandle)?.email, account.email);
+    assert.match(account.password, /^convene-[a-z]+-\d{4}$/);
+    assert.ok(account.password.length >= 12);
+  }
+  const convenor = org.accounts.find((account) => account.label === "convenor");
+  assert.ok(
+    org.memberships.some(
+      (m) =>
+        m.communitySlug === "hr-operations" &&
+        m.personHandle === convenor?.personHandle &&
+        m.role === "convenor",
+    ),
+    "convenor account must convene HR Operations",
+  );
+  const member = org.accounts.find((account) => account.label === "member");
+  const own = org.memberships.filter((m) => m.personHandle === member?.personHandle);
+  assert.ok(own.length >= 2 && own.length <= 3, "member account is in two or three communities");
+  assert.ok(own.every((m) => m.role === "member"));
+  assert.ok(own.every((m) => m.communitySlug !== "security"));
+}
+
+describe("generateDemoOrganisation (small)", () => {
+  let org: DemoOrganisation;
+  before(() => {
+    org = generateDemoOrganisation({ seed: 42, size: "small", emailDomain: DOMAIN });
+  });
+
+  test("is deterministic", () => {
+    assert.deepEqual(
+      generateDemoOrganisation({ seed: 42, size: "small", emailDomain: DOMAIN, now: NOW }),
+      org,
+    );
+    const other = generateDemoOrganisation({ seed: 43, size: "small", emailDomain: DOMAIN });
+    assert.notDeepEqual(other.people, org.people);
+  });
+
+  test("has the expected counts and the eight named communities", () => {
+    assert.equal(org.people.length, 300);
+    assert.equal(org.divisions.length, 12);
+    assert.deepEqual(
+      org.communities.map((community) => community.slug),
+      NAMED_SLUGS,
+    );
+    assert.equal(org.accounts.length, 4);
+    const content = org.communities.find((community) => community.slug === "content");
+    assert.equal(content?.activeSince, "2018-12-01");
+    assert.equal(org.communities.find((community) => community.slug === "technology")?.type, "technology");
+    const policies = org.communities.map((community) => community.joinPolicy);
+    assert.equal(policies.filter((policy) => policy === "request").length, 1);
+    assert.equal(policies.filter((policy) => policy === "invite").length, 1);
+    assert.equal(org.communities.filter((community) => community.stage === "prototype").length, 1);
+  });
+
+  test("is internally consistent", () => {
+    checkOrganisation(org, [8, 120]);
+  });
+
+  test("roles and people look realistic", () => {
+    for (const [slug, members] of membersBySlug(org)) {
+      const convenors = members.filter((m) => m.role === "convenor").length;
+      assert.ok(convenors >= 1 && convenors <= 2, `${slug} convenors`);
+      assert.ok(
+        members.some((m) => m.role === "core"),
+        `${slug} core`,
+      );
+    }
+    const offer = org.people.filter((person) => person.mentoring === "offer").length / org.people.length;
+    const pronouns = org.people.filter((person) => person.pronouns !== null).length / org.people.length;
+    assert.ok(offer > 0.1 && offer < 0.3, `offer ratio ${offer}`);
+    assert.ok(pronouns > 0.2 && pronouns < 0.4, `pronoun ratio ${pronouns}`);
+    const divisionSkills = org.people.filter((person) =>
+      person.skills.some((skill) => SKILLS[person.divisionSlug as keyof typeof SKILLS].includes(skill)),
+    ).length;
+    assert.equal(divisionSkills, org.people.length, "everyone has at least one skill from their division");
+  });
+
+  test("handles a different domain and date", () => {
+    const now = new Date("2027-03-15T12:00:00Z");
+    const other = generateDemoOrganisation({ seed: 7, size: "small", emailDomain: "Example.AC.UK", now });
+    assert.ok(other.people.every((person) => person.email.endsWith("@example.ac.uk")));
+    assert.ok(other.memberships.every((m) => Date.parse(m.joinedAt) <= now.getTime()));
+  });
+});
+
+describe("generateDemoOrganisation (large)", () => {
+  let org: DemoOrganisation;
+  before(() => {
+    org = generateDemoOrganisation({ seed: 2026, size: "large", emailDomain: DOMAIN });
+  });
+
+  test("has the expected counts", () => {
+    assert.equal(org.people.length, 30_000);
+    assert.equal(org.communities.length, 300);
+    assert.deepEqual(
+      org.communities.slice(0, 8).map((community) => community.slug),
+      NAMED_SLUGS,
+    );
+    const unlisted = org.communities.filter((community) => community.visibility === "unlisted").length;
+    assert.ok(unlisted > 0 && unlisted < 30, `unlisted ${unlisted}`);
+    const types = new Set(org.communities.map((community) => community.type));
+    assert.deepEqual([...types].sort(), ["geographic", "interest", "professional", "technology"]);
+    assert.ok(new Set(org.communities.map((community) => community.joinPolicy)).size === 3);
+  });
+
+  test("is internally consistent", () => {
+    checkOrganisation(org, [10, 1500]);
+  });
+});
