@@ -1,17 +1,16 @@
 #!/usr/bin/env node
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { ConfigError, loadConfig } from "./config.js";
-import { seedDemo } from "./demo/seed.js";
-import { ensurePerson } from "./features/people/service.js";
-import { people } from "./features/people/tables.js";
-import { createAuth } from "./platform/auth/auth.js";
-import { authUsers } from "./platform/auth/tables.js";
-import { openDatabase } from "./platform/db/client.js";
-import { runMigrations } from "./platform/db/migrate.js";
-import { setLogLevel } from "./platform/log.js";
-import { demoAccountsFile, startServer } from "./server.js";
+import type { Database } from "./platform/db/client.js";
+
+// Heavy modules (database engines, auth, the app) load only for the command that needs them,
+// so --help and usage errors answer at once.
+const load = {
+  db: () => import("./platform/db/client.js"),
+  migrate: () => import("./platform/db/migrate.js"),
+  log: () => import("./platform/log.js"),
+};
 
 const usage: Record<string, string> = {
   main: `Usage: convene <command> [options]
@@ -57,12 +56,14 @@ function fail(message: string, command: string): never {
 }
 
 async function withDatabase<T>(
-  work: (
-    database: Awaited<ReturnType<typeof openDatabase>>,
-    config: ReturnType<typeof loadConfig>,
-  ) => Promise<T>,
+  work: (database: Database, config: ReturnType<typeof loadConfig>) => Promise<T>,
 ) {
   const config = loadConfig();
+  const [{ openDatabase }, { runMigrations }, { setLogLevel }] = await Promise.all([
+    load.db(),
+    load.migrate(),
+    load.log(),
+  ]);
   setLogLevel(config.logLevel === "info" ? "warn" : config.logLevel);
   const database = await openDatabase(
     config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : config.database,
@@ -96,6 +97,7 @@ async function run(argv: string[]) {
   if (command === "serve") {
     if (parse({}).help) return console.log(usage.serve);
     const config = loadConfig();
+    const [{ setLogLevel }, { startServer }] = await Promise.all([load.log(), import("./server.js")]);
     setLogLevel(config.logLevel);
     await startServer(config);
     return;
@@ -116,6 +118,11 @@ async function run(argv: string[]) {
       fail(`--seed must be a whole number, not "${values.seed}"`, "seed");
     const size = String(values.size ?? "small");
     if (size !== "small" && size !== "large") fail(`--size must be small or large, not "${size}"`, "seed");
+    const [{ seedDemo }, { people }, { demoAccountsFile }] = await Promise.all([
+      import("./demo/seed.js"),
+      import("./features/people/tables.js"),
+      import("./server.js"),
+    ]);
     await withDatabase(async (database, config) => {
       const [existing] = await database.db.select({ id: people.id }).from(people).limit(1);
       if (existing) {
@@ -141,6 +148,13 @@ async function run(argv: string[]) {
       .toLowerCase();
     if (!email) fail("--email is required", "create-admin");
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) fail(`"${email}" is not an email address`, "create-admin");
+    const [{ eq }, { people }, { authUsers }, { createAuth }, { ensurePerson }] = await Promise.all([
+      import("drizzle-orm"),
+      import("./features/people/tables.js"),
+      import("./platform/auth/tables.js"),
+      import("./platform/auth/auth.js"),
+      import("./features/people/service.js"),
+    ]);
     await withDatabase(async (database, config) => {
       const [user] = await database.db.select().from(authUsers).where(eq(authUsers.email, email));
       if (user) {

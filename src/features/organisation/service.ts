@@ -27,7 +27,7 @@ export async function listDivisions(db: Db) {
       id: divisions.id,
       slug: divisions.slug,
       name: divisions.name,
-      people: sql<number>`(select count(*)::int from people p where p.division_id = ${divisions.id})`,
+      people: sql<number>`(select count(*)::int from people p where p.division_id = "divisions"."id")`,
     })
     .from(divisions)
     .orderBy(asc(divisions.name));

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, ilike, lt, or, type SQL, sql } from "drizzle-orm";
+import { authUsers } from "../../platform/auth/tables.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Cursor, Page } from "../../platform/http/pagination.js";
 import { toPage } from "../../platform/http/pagination.js";
@@ -16,12 +17,14 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
       handle: people.handle,
       name: people.name,
       siteRole: people.siteRole,
-      email: sql<string>`(select email from auth_users where id = ${people.id})`,
+      email: authUsers.email,
+      // Qualified by hand: inside a raw subquery drizzle would print a bare "id".
       memberships: sql<[string, MembershipSummary["role"], MembershipSummary["state"]][] | null>`(
         select json_agg(json_build_array(m.community_id, m.role, m.state))
-        from memberships m where m.person_id = ${people.id} and m.state <> 'left')`,
+        from memberships m where m.person_id = "people"."id" and m.state <> 'left')`,
     })
     .from(people)
+    .innerJoin(authUsers, eq(authUsers.id, people.id))
     .where(eq(people.id, personId));
   const row = rows[0];
   if (!row) return null;
