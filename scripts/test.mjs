@@ -8,7 +8,7 @@ import { join } from "node:path";
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7) ?? "all";
 const root = new URL("..", import.meta.url).pathname;
 const totals = { passed: 0, failed: 0, skipped: 0 };
-let failedSteps = [];
+const failedSteps = [];
 
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n=== ${name} ===\n`);
@@ -66,19 +66,29 @@ if (only === "all" || only === "static") {
 }
 
 if (only === "all" || only === "integration") {
-  const files = [...findTests("src", /\.test\.tsx?$/), ...findTests("test", /\.test\.tsx?$/).filter((f) => !f.startsWith("test/e2e"))];
+  const files = [
+    ...findTests("src", /\.test\.tsx?$/),
+    ...findTests("test", /\.test\.tsx?$/).filter((f) => !f.startsWith("test/e2e")),
+  ];
   runTests("integration tests on PGlite", files, { TEST_ENGINE: "pglite" });
   if (process.env.TEST_DATABASE_URL) {
     runTests("integration tests on PostgreSQL", files, { TEST_ENGINE: "postgres" });
   } else {
-    process.stdout.write("\n*** TEST_DATABASE_URL is not set: the PostgreSQL run is skipped (PGlite only). ***\n");
+    process.stdout.write(
+      "\n*** TEST_DATABASE_URL is not set: the PostgreSQL run is skipped (PGlite only). ***\n",
+    );
   }
 }
 
 if (only === "all" || only === "e2e") {
   const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
   if (existsSync(chromium)) {
-    runTests("browser journeys in Chromium", findTests("test/e2e", /\.test\.tsx?$/), { CHROMIUM_PATH: chromium }, 1);
+    runTests(
+      "browser journeys in Chromium",
+      findTests("test/e2e", /\.test\.tsx?$/),
+      { CHROMIUM_PATH: chromium },
+      1,
+    );
   } else {
     process.stdout.write(
       `\n${"!".repeat(78)}\n!!! SKIPPED: browser journeys. No Chromium at ${chromium}.\n!!! Install Debian's chromium or set CHROMIUM_PATH to run them.\n${"!".repeat(78)}\n`,
@@ -86,6 +96,8 @@ if (only === "all" || only === "e2e") {
   }
 }
 
-process.stdout.write(`\n${failedSteps.length ? `Failed steps: ${failedSteps.join(", ")}` : "All steps passed."}\n`);
+process.stdout.write(
+  `\n${failedSteps.length ? `Failed steps: ${failedSteps.join(", ")}` : "All steps passed."}\n`,
+);
 process.stdout.write(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
 process.exit(failedSteps.length ? 1 : 0);

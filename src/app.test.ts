@@ -66,3 +66,13 @@ test("assets are fingerprinted and cached for a year", async () => {
   assert.match(response.headers.get("cache-control") ?? "", /immutable/);
   assert.equal((await app.request("/assets/app.0000.css")).status, 404);
 });
+
+test("search finds communities for everyone and people for colleagues", async () => {
+  const visitor = new Visitor(app as never);
+  const empty = await visitor.get("/search");
+  assert.equal(empty.status, 200);
+  const none = await visitor.get("/search?q=zzqqxx");
+  assert.match(none.html, /Nothing matches/);
+  assert.match(none.html, /Sign in<\/a> to search for colleagues/);
+  assert.equal((await visitor.get("/events")).status, 200);
+});

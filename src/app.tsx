@@ -3,11 +3,13 @@ import { Hono } from "hono";
 import type { Config } from "./config.js";
 import { accountPages } from "./features/accounts/pages.js";
 import { communityPages } from "./features/communities/pages.js";
+import { eventPages } from "./features/events/pages.js";
 import { homePages } from "./features/home/pages.js";
 import { organisationPages } from "./features/organisation/pages.js";
 import { peoplePages } from "./features/people/pages.js";
 import { loadActor } from "./features/people/queries.js";
 import { ensurePerson } from "./features/people/service.js";
+import { searchPages } from "./features/search/pages.js";
 import { createAuth } from "./platform/auth/auth.js";
 import { sessionMiddleware } from "./platform/auth/session.js";
 import { authUsers } from "./platform/auth/tables.js";
@@ -84,6 +86,8 @@ export function createApp(config: Config, database: Database) {
   app.route("/", peoplePages());
   app.route("/", communityPages());
   app.route("/", organisationPages());
+  app.route("/", searchPages());
+  app.route("/", eventPages());
 
   app.notFound((c) =>
     renderErrorPage(

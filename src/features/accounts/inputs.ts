@@ -33,7 +33,7 @@ export const signUpInput = z
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after they sign in. */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
   if (next.startsWith("/sign-in") || next.startsWith("/sign-up") || next.startsWith("/api/auth")) return "/";
   return next;
 }
