@@ -37,7 +37,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
         <script src={assetUrl("htmx.js")} defer />
         <script src={assetUrl("app.js")} defer />
       </head>
-      <body hx-boost="false">
+      <body>
         <a class="skip-link" href="#main">
           Skip to main content
         </a>

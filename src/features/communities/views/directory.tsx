@@ -41,7 +41,19 @@ export function CommunityDirectory({
           )
         }
       />
-      <form class="filters" method="get" action="/communities" role="search" aria-label="Find communities">
+      <form
+        class="filters"
+        method="get"
+        action="/communities"
+        hx-get="/communities"
+        hx-trigger="input changed delay:350ms from:input[type=search], change"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        role="search"
+        aria-label="Find communities"
+      >
         <div class="field field-wide">
           <label for="communities-q">Name or practice area</label>
           <input id="communities-q" type="search" name="q" value={query.q} />
@@ -78,28 +90,30 @@ export function CommunityDirectory({
         </button>
         {filtered && <a href="/communities">Clear</a>}
       </form>
-      {page.items.length === 0 ? (
-        <EmptyState
-          title={query.mine ? "You have not joined a community yet" : "No community matches that search"}
-        >
-          <p>
-            {query.mine ? (
-              <>
-                <a href="/communities">Browse all communities</a> to find one in your area.
-              </>
-            ) : (
-              "Try fewer words, or a broader practice area such as “content” or “projects”."
-            )}
-          </p>
-        </EmptyState>
-      ) : (
-        <ul class="grid" aria-label="Communities">
-          {page.items.map((community) => (
-            <CommunityCard community={community} isMember={memberOf(community.id)} />
-          ))}
-        </ul>
-      )}
-      <Pagination page={page} baseUrl={url} />
+      <div id="results">
+        {page.items.length === 0 ? (
+          <EmptyState
+            title={query.mine ? "You have not joined a community yet" : "No community matches that search"}
+          >
+            <p>
+              {query.mine ? (
+                <>
+                  <a href="/communities">Browse all communities</a> to find one in your area.
+                </>
+              ) : (
+                "Try fewer words, or a broader practice area such as “content” or “projects”."
+              )}
+            </p>
+          </EmptyState>
+        ) : (
+          <ul class="grid" aria-label="Communities">
+            {page.items.map((community) => (
+              <CommunityCard community={community} isMember={memberOf(community.id)} />
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} baseUrl={url} />
+      </div>
     </>
   );
 }

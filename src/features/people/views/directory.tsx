@@ -21,7 +21,19 @@ export function PeopleDirectory({
         title="People"
         lead="Find colleagues by name, skill or division, and see what they can help with."
       />
-      <form class="filters" method="get" action="/people" role="search" aria-label="Find people">
+      <form
+        class="filters"
+        method="get"
+        action="/people"
+        hx-get="/people"
+        hx-trigger="input changed delay:350ms from:input[type=search], change"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+        role="search"
+        aria-label="Find people"
+      >
         <div class="field field-wide">
           <label for="people-q">Name, job title or skill</label>
           <input id="people-q" type="search" name="q" value={filters.q} />
@@ -46,33 +58,35 @@ export function PeopleDirectory({
         </button>
         {filtered && <a href="/people">Clear</a>}
       </form>
-      {page.items.length === 0 ? (
-        <EmptyState title={filtered ? "Nobody matches that search" : "Nobody is here yet"}>
-          <p>
-            {filtered
-              ? "Try a shorter name, a broader skill, or all divisions."
-              : "People appear here once they create an account."}
-          </p>
-        </EmptyState>
-      ) : (
-        <ul class="grid" aria-label="People">
-          {page.items.map((person) => (
-            <li class="card">
-              <div class="person-row">
-                <Avatar name={person.name} />
-                <div class="who">
-                  <h2 style="font-size:1.05rem;margin:0">
-                    <a href={`/people/${person.handle}`}>{person.name}</a>
-                  </h2>
-                  <span>{[person.jobTitle, person.divisionName].filter(Boolean).join(" · ")}</span>
+      <div id="results">
+        {page.items.length === 0 ? (
+          <EmptyState title={filtered ? "Nobody matches that search" : "Nobody is here yet"}>
+            <p>
+              {filtered
+                ? "Try a shorter name, a broader skill, or all divisions."
+                : "People appear here once they create an account."}
+            </p>
+          </EmptyState>
+        ) : (
+          <ul class="grid" aria-label="People">
+            {page.items.map((person) => (
+              <li class="card">
+                <div class="person-row">
+                  <Avatar name={person.name} />
+                  <div class="who">
+                    <h2 style="font-size:1.05rem;margin:0">
+                      <a href={`/people/${person.handle}`}>{person.name}</a>
+                    </h2>
+                    <span>{[person.jobTitle, person.divisionName].filter(Boolean).join(" · ")}</span>
+                  </div>
                 </div>
-              </div>
-              {person.skills.length > 0 && <p>{person.skills.slice(0, 5).join(", ")}</p>}
-            </li>
-          ))}
-        </ul>
-      )}
-      <Pagination page={page} baseUrl={url} />
+                {person.skills.length > 0 && <p>{person.skills.slice(0, 5).join(", ")}</p>}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Pagination page={page} baseUrl={url} />
+      </div>
     </>
   );
 }
