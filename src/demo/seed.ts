@@ -22,6 +22,9 @@ export interface SeedOptions {
   quiet?: boolean;
 }
 
+/** The generator writes tags as slugs; people type them with spaces ("hr systems"). */
+const asTag = (tag: string) => tag.replace(/-/g, " ");
+
 // Postgres allows 65,535 parameters per statement; 500 rows of up to ~20 columns stays well inside.
 const CHUNK = 500;
 
@@ -85,7 +88,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         timeZone: p.timeZone,
         pronouns: p.pronouns ?? "",
         bio: p.bio,
-        skills: p.skills,
+        skills: p.skills.map(asTag),
         canHelpWith: p.canHelpWith,
         wantsToLearn: p.wantsToLearn,
         mentoring: p.mentoring,
@@ -109,7 +112,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         tagline: c.tagline,
         description: c.description,
         type: c.type,
-        practiceAreas: c.practiceAreas,
+        practiceAreas: c.practiceAreas.map(asTag),
         joinPolicy: c.joinPolicy,
         visibility: c.visibility,
         stage: c.stage,

@@ -45,7 +45,7 @@ const eqId = (id: string) => eq(people.id, id);
 
 export async function actorFor(db: Db, personId: string): Promise<PersonActor> {
   const actor = await loadActor(db, personId);
-  if (!actor || actor.kind !== "person") throw new Error("no such person");
+  if (actor?.kind !== "person") throw new Error("no such person");
   return actor;
 }
 
