@@ -63,9 +63,10 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
             <div class="account">
               {actor.kind === "person" ? (
                 <details class="account-menu">
-                  <summary aria-label={`Account menu for ${actor.name}`}>
+                  <summary>
                     <Avatar name={actor.name} />
                     <span class="account-name">{actor.name}</span>
+                    <span class="visually-hidden"> – account menu</span>
                   </summary>
                   <ul class="menu">
                     <li>
@@ -96,7 +97,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               ) : (
                 <>
                   <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>Sign in</a>
-                  <a class="button button-small" href="/sign-up">
+                  <a class="button button-small create-account" href="/sign-up">
                     Create account
                   </a>
                 </>
@@ -126,9 +127,7 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
         <footer class="site-footer">
           <div class="container">
             <span>{ctx.orgName} communities of practice</span>
-            <span>
-              Powered by Convene · <a href="/api/docs">API</a>
-            </span>
+            <span>Powered by Convene</span>
           </div>
         </footer>
       </body>

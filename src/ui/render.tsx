@@ -14,7 +14,11 @@ export interface PageOptions {
 export function renderPage(c: Context<AppEnv>, options: PageOptions, body: (ctx: PageContext) => Child) {
   const ctx = pageContext(c);
   const html = (
-    <Layout ctx={ctx} title={options.title} breadcrumbs={options.breadcrumbs}>
+    <Layout
+      ctx={ctx}
+      title={options.status === 422 ? `Error: ${options.title}` : options.title}
+      breadcrumbs={options.breadcrumbs}
+    >
       {body(ctx)}
     </Layout>
   );

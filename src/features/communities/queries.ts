@@ -149,7 +149,7 @@ export async function leadersOf(db: Db, communityId: string) {
 }
 
 /** The most recent members, for the page's "who is here" strip. */
-export async function recentMembers(db: Db, communityId: string, limit = 12) {
+export async function recentMembers(db: Db, communityId: string, limit = 8) {
   return db
     .select({
       handle: people.handle,

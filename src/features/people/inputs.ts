@@ -54,4 +54,5 @@ export const directoryQuery = z.object({
 
 export const siteRoleInput = z.object({
   role: z.enum(siteRoles, { message: "Choose admin, programme or member" }),
+  q: z.string().max(100).catch(""),
 });

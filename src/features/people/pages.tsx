@@ -169,7 +169,10 @@ export function peoplePages() {
     await changeSiteRole(db, actor, found.person.id, form.data.role);
     const names = { admin: "an administrator", programme: "in the programme team", member: "a member" };
     setFlash(c, `${found.person.name} is now ${names[form.data.role]}.`);
-    return c.redirect("/admin/people", 303);
+    return c.redirect(
+      form.data.q ? `/admin/people?q=${encodeURIComponent(form.data.q)}` : "/admin/people",
+      303,
+    );
   });
 
   return app;

@@ -23,6 +23,11 @@ export function emailDomainAllowed(email: string, domains: string[]): boolean {
 export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
   return betterAuth({
     appName: config.orgName,
+    // Better Auth's own console lines ("Invalid password"...) follow our log level.
+    logger: {
+      disabled: config.logLevel === "silent",
+      level: config.logLevel === "debug" ? "debug" : "error",
+    },
     baseURL: config.baseUrl,
     basePath: "/api/auth",
     secret: config.authSecret,

@@ -58,6 +58,7 @@ export function AdminPeople({
                   <td data-label="Site role">
                     <form class="inline-form" method="post" action={`/admin/people/${person.handle}/role`}>
                       <CsrfField token={ctx.csrfToken} />
+                      <input type="hidden" name="q" value={q} />
                       <label class="visually-hidden" for={`role-${person.handle}`}>
                         Site role for {person.name}
                       </label>
