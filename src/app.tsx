@@ -1,15 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { createApi } from "./api.js";
 import type { Config } from "./config.js";
 import { accountPages } from "./features/accounts/pages.js";
 import { communityPages } from "./features/communities/pages.js";
 import { eventPages } from "./features/events/pages.js";
 import { homePages } from "./features/home/pages.js";
+import { jobPages } from "./features/jobs/pages.js";
+import { notificationPages } from "./features/notifications/pages.js";
 import { organisationPages } from "./features/organisation/pages.js";
+import { outboxPages } from "./features/outbox/pages.js";
 import { peoplePages } from "./features/people/pages.js";
 import { loadActor } from "./features/people/queries.js";
 import { ensurePerson } from "./features/people/service.js";
 import { searchPages } from "./features/search/pages.js";
+import { tokenPages } from "./features/tokens/pages.js";
+import { problemResponse } from "./platform/api/problem.js";
 import { createAuth } from "./platform/auth/auth.js";
 import { sessionMiddleware } from "./platform/auth/session.js";
 import { authUsers } from "./platform/auth/tables.js";
@@ -88,6 +94,11 @@ export function createApp(config: Config, database: Database) {
   app.route("/", organisationPages());
   app.route("/", searchPages());
   app.route("/", eventPages());
+  app.route("/", tokenPages());
+  app.route("/", notificationPages());
+  app.route("/", outboxPages());
+  app.route("/", jobPages());
+  app.route("/api", createApi({ config, db }));
 
   app.notFound((c) =>
     renderErrorPage(
@@ -98,6 +109,15 @@ export function createApp(config: Config, database: Database) {
   );
 
   app.onError((error, c) => {
+    if (c.req.path.startsWith("/api/")) {
+      if (!(error instanceof AppError))
+        log("error", "unhandled API error", {
+          requestId: c.get("requestId"),
+          path: c.req.path,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+      return problemResponse(c, error, c.get("requestId"));
+    }
     if (error instanceof AppError) {
       if (error.status === 401 && c.req.method === "GET") {
         return c.redirect(

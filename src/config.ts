@@ -30,6 +30,16 @@ const envSchema = z.object({
     .default("Europe/London")
     .refine((zone) => isTimeZone(zone), "must be an IANA time zone such as Europe/London"),
   CONVENE_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_BUTTON_LABEL: z.string().min(1).max(60).optional(),
+  CONVENE_PASSWORD_SIGNIN: z.enum(["0", "1"]).default("1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
@@ -46,6 +56,12 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
+  /** Without SMTP, mail stays in the outbox for admins to read (and is printed in development). */
+  mail: { smtpUrl: string | null; from: string };
+  /** Single sign-on through the organisation's OpenID Connect provider, when configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; buttonLabel: string } | null;
+  /** Password sign-in can be switched off once SSO is on. */
+  passwordSignIn: boolean;
   /** Cookies get the Secure flag and HSTS is sent when the public address is https. */
   secureCookies: boolean;
 }
@@ -74,6 +90,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Convene cannot start: fix these environment variables.\n  CONVENE_AUTH_SECRET: required when DATABASE_URL is set (at least 32 characters; every instance must share it)",
     );
   }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new ConfigError(
+      "Convene cannot start: fix these environment variables.\n  OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET: set all three for single sign-on, or none",
+    );
+  }
+  if (e.CONVENE_PASSWORD_SIGNIN === "0" && !e.OIDC_ISSUER) {
+    throw new ConfigError(
+      "Convene cannot start: fix these environment variables.\n  CONVENE_PASSWORD_SIGNIN: can only be 0 when single sign-on (OIDC_ISSUER...) is configured",
+    );
+  }
   const dataDir = resolve(e.CONVENE_DATA_DIR);
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
@@ -88,6 +115,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.CONVENE_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.CONVENE_TRUST_PROXY === "1",
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `${e.CONVENE_ORG_NAME} <convene@${new URL(baseUrl).hostname}>`,
+    },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER.replace(/\/$/, ""),
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            buttonLabel: e.OIDC_BUTTON_LABEL ?? `Sign in with ${e.CONVENE_ORG_NAME}`,
+          }
+        : null,
+    passwordSignIn: e.CONVENE_PASSWORD_SIGNIN === "1",
     secureCookies: baseUrl.startsWith("https://"),
   };
 }
