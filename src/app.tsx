@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { createApi } from "./api.js";
 import type { Config } from "./config.js";
 import { accountPages } from "./features/accounts/pages.js";
+import { auditPages } from "./features/audit/pages.js";
 import { communityPages } from "./features/communities/pages.js";
 import { eventPages } from "./features/events/pages.js";
 import { homePages } from "./features/home/pages.js";
@@ -98,6 +99,7 @@ export function createApp(config: Config, database: Database) {
   app.route("/", notificationPages());
   app.route("/", outboxPages());
   app.route("/", jobPages());
+  app.route("/", auditPages());
   app.route("/api", createApi({ config, db }));
 
   app.notFound((c) =>

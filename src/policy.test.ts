@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { CommunityTarget } from "./features/communities/policy.js";
+import "./features/audit/policy.js";
 import "./features/communities/policy.js";
 import "./features/organisation/policy.js";
 import "./features/people/policy.js";
@@ -76,6 +77,7 @@ const matrix: Row<Action>[] = [
   row("person.changeSiteRole", "anyone", { id: "p-other" }, ["admin"]),
   row("admin.view", "administration", null, ["programme", "admin"]),
   row("division.manage", "the division list", null, ["admin"]),
+  row("audit.view", "the audit log", null, ["admin"]),
   row("community.create", "a new community", null, ["programme", "admin"]),
   row("community.view", "a listed community", community(), "all"),
   row("community.view", "an unlisted community", community({ visibility: "unlisted" }), "all"),

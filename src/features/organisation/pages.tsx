@@ -8,6 +8,7 @@ import { authorize, can } from "../../platform/policy.js";
 import { PageHeader } from "../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../ui/components/form.js";
 import { renderPage } from "../../ui/render.js";
+import "../audit/policy.js";
 import "../people/policy.js";
 import { addDivision, divisionInput, listDivisions, renameDivision } from "./service.js";
 
@@ -29,6 +30,12 @@ export function organisationPages() {
         label: "Divisions",
         text: "The organisation's units that people choose on their profile.",
         show: can(actor, "division.manage", null),
+      },
+      {
+        href: "/admin/audit",
+        label: "Audit log",
+        text: "Who changed roles, removed members or moderated posts, and why.",
+        show: can(actor, "audit.view", null),
       },
       {
         href: "/communities/new",

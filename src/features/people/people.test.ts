@@ -123,6 +123,11 @@ test("admins change site roles and never remove the last admin", async () => {
   assert.equal(changed.status, 303);
   const [after] = await db.select().from(people).where(eq(people.id, member.id));
   assert.equal(after?.siteRole, "programme");
+  const audit = await visitor.get("/admin/audit");
+  assert.equal(audit.status, 200);
+  assert.match(audit.html, /Changed a site role/);
+  assert.match(audit.html, /Mo Member<\/a>: member → programme/);
+  assert.equal((await plain.get("/admin/audit")).status, 403);
 
   const [adminRow] = await db.select().from(people).where(eq(people.id, admin.id));
   const lastAdmin = await visitor.post(`/admin/people/${adminRow?.handle}/role`, { role: "member" });

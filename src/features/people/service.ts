@@ -1,5 +1,6 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { recordActivity } from "../../platform/activity.js";
+import { recordAudit } from "../../platform/audit.js";
 import { authUsers } from "../../platform/auth/tables.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError, notFound } from "../../platform/errors.js";
@@ -148,6 +149,12 @@ export async function changeSiteRole(
       actorId: actor.id,
       verb: "person.role_changed",
       object: { type: "person", id: personId },
+      data: { from: current.siteRole, to: role },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "person.site_role_changed",
+      target: { type: "person", id: personId },
       data: { from: current.siteRole, to: role },
     });
   });
