@@ -70,7 +70,8 @@ export function createApp(config: Config, database: Database) {
     csrfProtection({
       secret: config.authSecret,
       secure: config.secureCookies,
-      skip: (path) => path.startsWith("/api/"),
+      // The API uses tokens; one-click unsubscribe (RFC 8058) is posted by mail clients.
+      skip: (path) => path.startsWith("/api/") || path === "/unsubscribe",
     }),
   );
   app.use(

@@ -50,6 +50,7 @@ const kinds = Object.keys(actors) as ActorKind[];
 
 const community = (overrides: Partial<CommunityTarget> = {}): CommunityTarget => ({
   id: COMMUNITY_ID,
+  slug: "hr-operations",
   name: "HR Operations",
   visibility: "listed",
   joinPolicy: "open",

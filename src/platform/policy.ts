@@ -20,6 +20,8 @@ export type Actor =
       siteRole: SiteRole;
       /** Memberships by community id, loaded once per request. */
       memberships: ReadonlyMap<string, MembershipSummary>;
+      /** For the header's bell; loaded in the same query as the rest of the actor. */
+      unreadNotifications?: number;
     };
 
 export type PersonActor = Extract<Actor, { kind: "person" }>;

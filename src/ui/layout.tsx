@@ -61,6 +61,31 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               </ul>
             </nav>
             <div class="account">
+              {actor.kind === "person" && (
+                <a class="bell" href="/me/notifications">
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 24 24"
+                    width="22"
+                    height="22"
+                    fill="none"
+                    stroke="currentColor"
+                    stroke-width="2"
+                    stroke-linecap="round"
+                    stroke-linejoin="round"
+                  >
+                    <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+                    <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+                  </svg>
+                  <span class="visually-hidden">Notifications</span>
+                  {(actor.unreadNotifications ?? 0) > 0 && (
+                    <span class="bell-count">
+                      {actor.unreadNotifications}
+                      <span class="visually-hidden"> unread</span>
+                    </span>
+                  )}
+                </a>
+              )}
               {actor.kind === "person" ? (
                 <details class="account-menu">
                   <summary>
@@ -77,6 +102,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
                     </li>
                     <li>
                       <a href="/communities?mine=1">Your communities</a>
+                    </li>
+                    <li>
+                      <a href="/me/settings/notifications">Notification settings</a>
                     </li>
                     {actor.siteRole !== "member" && (
                       <li>

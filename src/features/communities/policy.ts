@@ -12,6 +12,7 @@ import type { CommunityStatus, JoinPolicy, Visibility } from "./tables.js";
 /** The facts about a community that its rules need. */
 export interface CommunityTarget {
   id: string;
+  slug: string;
   name: string;
   visibility: Visibility;
   joinPolicy: JoinPolicy;

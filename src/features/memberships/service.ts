@@ -7,6 +7,8 @@ import { authorize } from "../../platform/policy.js";
 import type { CommunityTarget } from "../communities/policy.js";
 import "../communities/policy.js";
 import { communities } from "../communities/tables.js";
+import { memberJoined } from "../notifications/kinds.js";
+import { notify } from "../notifications/service.js";
 import type { Involvement } from "./tables.js";
 import { memberships } from "./tables.js";
 
@@ -42,6 +44,7 @@ export async function joinCommunity(
       .update(communities)
       .set({ memberCount: sql`${communities.memberCount} + 1`, lastActivityAt: now })
       .where(eq(communities.id, community.id));
+    await tellConvenors(tx, actor, community);
     await recordActivity(tx, {
       actorId: actor.id,
       verb: "community.joined",
@@ -50,6 +53,33 @@ export async function joinCommunity(
       data: { involvement },
     });
   });
+}
+
+/** Convenors hear who joined (collapsed while unread), unless they are on a break. */
+async function tellConvenors(tx: Db, actor: PersonActor, community: CommunityTarget) {
+  const convenors = await tx
+    .select({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.communityId, community.id),
+        eq(memberships.role, "convenor"),
+        sql`${memberships.state} in ('active', 'on_break')`,
+        ne(memberships.personId, actor.id),
+      ),
+    );
+  for (const { personId } of convenors) {
+    await notify(tx, {
+      recipientId: personId,
+      kind: memberJoined.kind,
+      title: `${actor.name} joined ${community.name}`,
+      url: `/communities/${community.slug}`,
+      dedupeKey: `${memberJoined.kind}:${community.id}`,
+      communityId: community.id,
+      visibleIf: { action: "community.viewMembers", target: community },
+      data: { communityName: community.name },
+    });
+  }
 }
 
 /** Leaves a community, keeping the reason for the convenors' aggregate view. */

@@ -22,6 +22,7 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
       memberships: sql<[string, MembershipSummary["role"], MembershipSummary["state"]][] | null>`(
         select json_agg(json_build_array(m.community_id, m.role, m.state))
         from memberships m where m.person_id = "people"."id" and m.state <> 'left')`,
+      unread: sql<number>`(select count(*)::int from notifications n where n.person_id = "people"."id" and n.read_at is null)`,
     })
     .from(people)
     .innerJoin(authUsers, eq(authUsers.id, people.id))
@@ -38,6 +39,7 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
     memberships: new Map(
       (row.memberships ?? []).map(([communityId, role, state]) => [communityId, { role, state }]),
     ),
+    unreadNotifications: row.unread,
   };
 }
 

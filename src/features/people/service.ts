@@ -6,6 +6,8 @@ import type { Db } from "../../platform/db/client.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import type { PersonActor, SiteRole } from "../../platform/policy.js";
 import { authorize } from "../../platform/policy.js";
+import { siteRoleChanged } from "../notifications/kinds.js";
+import { notify } from "../notifications/service.js";
 import { divisions } from "../organisation/tables.js";
 import type { ProfileInput } from "./inputs.js";
 import "./policy.js";
@@ -157,5 +159,19 @@ export async function changeSiteRole(
       target: { type: "person", id: personId },
       data: { from: current.siteRole, to: role },
     });
+    if (personId !== actor.id) {
+      const roleNames = { admin: "an administrator", programme: "in the programme team", member: "a member" };
+      await notify(tx, {
+        recipientId: personId,
+        kind: siteRoleChanged.kind,
+        title: `${actor.name} made you ${roleNames[role]}`,
+        body:
+          role === "member"
+            ? "You no longer have access to administration."
+            : "You can now use the Administration pages.",
+        url: role === "member" ? "/" : "/admin",
+        dedupeKey: `${siteRoleChanged.kind}:${personId}`,
+      });
+    }
   });
 }
