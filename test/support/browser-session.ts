@@ -52,7 +52,7 @@ export class Visitor {
     return [...this.cookies.keys()].some((name) => name.endsWith("convene.session_token"));
   }
 
-  private cookieHeader(): string {
+  cookieHeader(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   }
 
