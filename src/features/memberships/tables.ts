@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { updatedAt } from "../../platform/db/columns.js";
 import type { CommunityRole, MembershipSummary } from "../../platform/policy.js";
@@ -30,5 +31,9 @@ export const memberships = pgTable(
     primaryKey({ columns: [t.communityId, t.personId] }),
     index("memberships_person_idx").on(t.personId, t.state),
     index("memberships_community_role_idx").on(t.communityId, t.state, t.role),
+    // "Recently joined" on community pages: newest current members without sorting them all.
+    index("memberships_community_joined_idx")
+      .on(t.communityId, t.joinedAt.desc())
+      .where(sql`${t.state} in ('active', 'on_break')`),
   ],
 );

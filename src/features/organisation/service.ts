@@ -33,6 +33,14 @@ export async function listDivisions(db: Db) {
     .orderBy(asc(divisions.name));
 }
 
+/** Names only, for pickers and filters: no per-request counting of people. */
+export async function listDivisionNames(db: Db) {
+  return db
+    .select({ id: divisions.id, slug: divisions.slug, name: divisions.name })
+    .from(divisions)
+    .orderBy(asc(divisions.name));
+}
+
 export async function addDivision(db: Db, actor: PersonActor, name: string) {
   authorize(actor, "division.manage", null);
   const slug = slugify(name);

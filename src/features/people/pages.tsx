@@ -8,7 +8,7 @@ import { type FormValues, parseForm } from "../../platform/http/form.js";
 import { decodeCursor } from "../../platform/http/pagination.js";
 import { authorize, can } from "../../platform/policy.js";
 import { renderPage } from "../../ui/render.js";
-import { listDivisions } from "../organisation/service.js";
+import { listDivisionNames } from "../organisation/service.js";
 import { directoryQuery, profileInput, siteRoleInput } from "./inputs.js";
 import { communitiesOf, findPersonByHandle, searchPeople } from "./queries.js";
 import { changeSiteRole, updateProfile } from "./service.js";
@@ -47,7 +47,7 @@ export function peoplePages() {
     const db = c.get("db");
     const [page, divisions] = await Promise.all([
       searchPeople(db, query, decodeCursor(query.cursor)),
-      listDivisions(db),
+      listDivisionNames(db),
     ]);
     return renderPage(c, { title: "People" }, () => (
       <PeopleDirectory page={page} filters={query} divisions={divisions} url={new URL(c.req.url)} />
@@ -100,7 +100,7 @@ export function peoplePages() {
     action: string,
     errors?: Record<string, string>,
   ) => {
-    const divisions = await listDivisions(c.get("db"));
+    const divisions = await listDivisionNames(c.get("db"));
     return renderPage(c, { title: "Edit profile", status: errors ? 422 : 200 }, (ctx) => (
       <ProfileForm
         ctx={ctx}

@@ -17,12 +17,21 @@ export function relativeTime(date: Date, now = new Date()): string {
   return "just now";
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; pages format many dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(date: Date, timeZone = "Europe/London", withTime = false): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "long",
-    timeStyle: withTime ? "short" : undefined,
-    timeZone,
-  }).format(date);
+  const key = `${timeZone}|${withTime}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "long",
+      timeStyle: withTime ? "short" : undefined,
+      timeZone,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** "3 days ago", with the exact date on hover and for machines. */

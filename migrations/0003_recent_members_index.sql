@@ -1,0 +1,1 @@
+CREATE INDEX "memberships_community_joined_idx" ON "memberships" USING btree ("community_id","joined_at" DESC NULLS LAST) WHERE "memberships"."state" in ('active', 'on_break');
