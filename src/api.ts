@@ -1,9 +1,39 @@
-import { Hono } from "hono";
+import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Config } from "./config.js";
+import { communityApi } from "./features/communities/api.js";
+import { membershipApi } from "./features/memberships/api.js";
+import { peopleApi } from "./features/people/api.js";
+import { apiAuthentication } from "./features/tokens/authenticate.js";
+import { apiDocs } from "./platform/api/docs.js";
+import { buildOpenApiDocument } from "./platform/api/document.js";
+import { apiRouter } from "./platform/api/router.js";
 import type { Db } from "./platform/db/client.js";
+import { notFound } from "./platform/errors.js";
 import type { AppEnv } from "./platform/http/context.js";
 
-/** The JSON API under /api (placeholder mount point until the API lands). */
-export function createApi(_deps: { config: Config; db: Db }) {
-  return new Hono<AppEnv>();
+/**
+ * The JSON API under /api: version 1 of the resources at /api/v1, its OpenAPI document at
+ * /api/openapi.json and the browsable reference at /api/docs. Errors (thrown AppErrors, failed
+ * validation) become problem+json in the app's onError.
+ */
+export function createApi({ config, db }: { config: Config; db: Db }) {
+  const v1 = apiRouter();
+  v1.use("*", apiAuthentication(db));
+  v1.route("/", peopleApi());
+  v1.route("/", communityApi());
+  v1.route("/", membershipApi());
+
+  const api = new OpenAPIHono<AppEnv>();
+  let document: ReturnType<typeof buildOpenApiDocument> | null = null;
+  api.get("/openapi.json", (c) => {
+    document ??= buildOpenApiDocument(v1 as never, { baseUrl: config.baseUrl, orgName: config.orgName });
+    return c.json(document, 200, { "Cache-Control": "no-cache" });
+  });
+  api.route("/docs", apiDocs({ specUrl: "/api/openapi.json" }));
+  api.route("/v1", v1);
+  // Anything else under /api is a problem+json 404, never the HTML error page.
+  api.all("*", () => {
+    throw notFound("API address");
+  });
+  return api;
 }

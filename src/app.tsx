@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { createApi } from "./api.js";
 import type { Config } from "./config.js";
 import { accountPages } from "./features/accounts/pages.js";
@@ -113,7 +114,7 @@ export function createApp(config: Config, database: Database) {
 
   app.onError((error, c) => {
     if (c.req.path.startsWith("/api/")) {
-      if (!(error instanceof AppError))
+      if (!(error instanceof AppError) && !(error instanceof HTTPException && error.status < 500))
         log("error", "unhandled API error", {
           requestId: c.get("requestId"),
           path: c.req.path,

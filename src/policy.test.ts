@@ -5,6 +5,7 @@ import "./features/audit/policy.js";
 import "./features/communities/policy.js";
 import "./features/organisation/policy.js";
 import "./features/people/policy.js";
+import "./features/tokens/policy.js";
 import {
   type Action,
   type Actor,
@@ -89,6 +90,8 @@ const matrix: Row<Action>[] = [
   row("community.join", "a closed community", community({ status: "closed" }), []),
   row("community.join", "a proposed community", community({ status: "proposed" }), []),
   row("community.leave", "a community", community(), inCommunity),
+  row("token.manage", "their own tokens", { personId: SELF_ID }, signedIn),
+  row("token.manage", "someone else's tokens", { personId: "p-other" }, []),
 ];
 
 test("every registered action has rows in the matrix", () => {

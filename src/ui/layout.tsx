@@ -106,6 +106,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
                     <li>
                       <a href="/me/settings/notifications">Notification settings</a>
                     </li>
+                    <li>
+                      <a href="/me/tokens">API tokens</a>
+                    </li>
                     {actor.siteRole !== "member" && (
                       <li>
                         <a href="/admin">Administration</a>

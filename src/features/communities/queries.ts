@@ -60,9 +60,14 @@ const sorts = {
   { column: PgColumn; dir: "asc" | "desc"; key: (r: CommunityCard) => string | number }
 >;
 
+/** The cursor's key as the sort column's type, or null when the cursor was made for another sort. */
 function cursorValue(sort: CommunityDirectoryQuery["sort"], key: string | number): unknown {
-  if (sort === "activity" || sort === "newest") return new Date(String(key));
-  return key;
+  if (sort === "activity" || sort === "newest") {
+    const date = new Date(String(key));
+    return Number.isNaN(date.getTime()) ? null : date;
+  }
+  if (sort === "size") return typeof key === "number" ? key : null;
+  return typeof key === "string" ? key : null;
 }
 
 /** The community directory: listed communities (plus the viewer's own), searched, filtered, keyset-paginated. */
@@ -99,8 +104,10 @@ export async function searchCommunities(
   const back = cursor?.direction === "before";
   // Going back reverses each direction; toPage restores display order.
   const ascending = (sort.dir === "asc") !== back;
+  const value = cursor ? cursorValue(query.sort, cursor.key) : null;
+  // A cursor from another sort order cannot continue this one: start from the top instead.
+  if (cursor && value === null) cursor = null;
   if (cursor) {
-    const value = cursorValue(query.sort, cursor.key);
     const op = ascending ? sql`>` : sql`<`;
     conditions.push(sql`(${sort.column}, ${communities.id}) ${op} (${value}, ${cursor.id})`);
   }

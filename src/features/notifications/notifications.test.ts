@@ -38,7 +38,10 @@ async function signedIn(person: { email: string }) {
   return visitor;
 }
 const unreadOf = async (personId: string) =>
-  db.select().from(notifications).where(and(eq(notifications.personId, personId)));
+  db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.personId, personId)));
 
 test("joins reach the convenor as one collapsing notification, not the one on a break", async () => {
   for (const joiner of [joinerA!, joinerB!]) await (await signedIn(joiner)).post("/communities/payroll/join");
@@ -71,7 +74,10 @@ test("joins reach the convenor as one collapsing notification, not the one on a 
 test("a role change tells the person, and preferences are honoured", async () => {
   const adminVisitor = await signedIn(admin);
   const target = await buildPerson(db, { name: "Pat Promoted" });
-  const [row] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, target.id));
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.personId, target.id));
   assert.equal(row, undefined);
   const { handle } = target;
   await adminVisitor.post(`/admin/people/${handle}/role`, { role: "programme" });
@@ -85,7 +91,9 @@ test("a role change tells the person, and preferences are honoured", async () =>
   await person.post("/me/settings/notifications", { [`kind:${siteRoleChanged.kind}`]: "off" });
   await adminVisitor.post(`/admin/people/${handle}/role`, { role: "member" });
   assert.equal((await unreadOf(target.id)).length, 1, "off means nothing new");
-  const bad = await person.post("/me/settings/notifications", { [`kind:${siteRoleChanged.kind}`]: "carrier-pigeon" });
+  const bad = await person.post("/me/settings/notifications", {
+    [`kind:${siteRoleChanged.kind}`]: "carrier-pigeon",
+  });
   assert.equal(bad.status, 422);
 });
 
@@ -114,7 +122,10 @@ test("one-click unsubscribe works without signing in and cannot be forged", asyn
     headers: { "content-type": "application/x-www-form-urlencoded" },
   });
   assert.equal(response.status, 200);
-  const [preference] = await db.select().from(notificationPreferences).where(eq(notificationPreferences.personId, joinerB!.id));
+  const [preference] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.personId, joinerB!.id));
   assert.equal(preference?.channel, "in_app");
   const forged = await visitor.get(url.pathname + url.search.replace(/s=[^&]+/, "s=forged"));
   assert.equal(forged.status, 400);
