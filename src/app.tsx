@@ -9,7 +9,9 @@ import { communityPages } from "./features/communities/pages.js";
 import { eventPages } from "./features/events/pages.js";
 import { homePages } from "./features/home/pages.js";
 import { jobPages } from "./features/jobs/pages.js";
+import { emailNotifier } from "./features/notifications/email.js";
 import { notificationPages } from "./features/notifications/pages.js";
+import { setEmailNotifier } from "./features/notifications/service.js";
 import { organisationPages } from "./features/organisation/pages.js";
 import { outboxPages } from "./features/outbox/pages.js";
 import { peoplePages } from "./features/people/pages.js";
@@ -35,6 +37,8 @@ import { renderErrorPage } from "./ui/error-page.js";
 export function createApp(config: Config, database: Database) {
   const { db } = database;
   const auth = createAuth(config, db, { onUserCreated: (user) => ensurePerson(db, user) });
+  // One process serves one organisation, so the notifier is process-wide.
+  setEmailNotifier(emailNotifier(config));
   const app = new Hono<AppEnv>();
 
   // The bare routes come first: benchmarks compare every page with /healthz.

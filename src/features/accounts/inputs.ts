@@ -37,3 +37,27 @@ export function safeNext(next: string | undefined): string {
   if (next.startsWith("/sign-in") || next.startsWith("/sign-up") || next.startsWith("/api/auth")) return "/";
   return next;
 }
+
+export const forgotPasswordInput = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Enter your email address")
+    .max(200, "Enter an email address like name@example.org")
+    .email("Enter an email address like name@example.org"),
+});
+
+export const resetPasswordInput = z
+  .object({
+    token: z.string().trim().min(1).max(200),
+    password: z
+      .string()
+      .min(10, "Use at least 10 characters for your password")
+      .max(200, "Use at most 200 characters"),
+    confirm: z.string(),
+  })
+  .refine((form) => form.password === form.confirm, {
+    path: ["confirm"],
+    message: "The two passwords do not match",
+  });

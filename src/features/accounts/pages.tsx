@@ -7,12 +7,11 @@ import { setFlash } from "../../platform/http/flash.js";
 import { parseForm } from "../../platform/http/form.js";
 import { renderPage } from "../../ui/render.js";
 import { safeNext, signInInput, signUpInput } from "./inputs.js";
+import { passwordResetPages } from "./password-pages.js";
+import { retryMessage } from "./retry.js";
 import { SignInView, SignUpView } from "./views/sign-in.js";
 
-const retryMessage = (seconds: number | null) =>
-  `Too many attempts. Wait ${seconds && seconds > 0 ? `${seconds} seconds` : "a minute"} and try again.`;
-
-/** Sign in, sign up and sign out as plain HTML forms, handled by Better Auth behind the scenes. */
+/** Sign in, sign up, sign out and password reset as plain HTML forms, handled by Better Auth behind the scenes. */
 export function accountPages(auth: Auth) {
   const app = new Hono<AppEnv>();
 
@@ -96,6 +95,8 @@ export function accountPages(auth: Auth) {
     }
     return again({ email: String(result.body.message ?? "We could not create the account. Try again.") });
   });
+
+  app.route("/", passwordResetPages(auth));
 
   app.post("/sign-out", async (c) => {
     const config = c.get("config");

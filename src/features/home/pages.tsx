@@ -18,6 +18,10 @@ export function homePages() {
         : null,
       searchCommunities(db, actor, { ...base, sort: "size", mine: "" }, null, 6),
     ]);
+    // Better Auth sends people here with ?error=... when an email confirmation link fails.
+    const linkError = c.req.query("error")
+      ? "That link to confirm your email address is not valid any more: each link works once, for 24 hours."
+      : null;
     const suggestions = popular.items.filter(
       (community) => actor.kind !== "person" || !actor.memberships.has(community.id),
     );

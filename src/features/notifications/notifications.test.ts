@@ -4,6 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { mailOutbox } from "../../platform/mail/tables.js";
 import { memberships } from "../memberships/tables.js";
 import { siteRoleChanged } from "./kinds.js";
 import { notify } from "./service.js";
@@ -135,4 +136,24 @@ test("notification pages need a signed-in person", async () => {
   const visitor = new Visitor(app as never);
   assert.equal((await visitor.get("/me/notifications")).status, 303);
   assert.equal((await visitor.get("/me/settings/notifications")).status, 303);
+});
+
+test("by email: one outbox message with one-click unsubscribe headers, and none when in-app only", async () => {
+  const adminVisitor = await signedIn(admin);
+  const target = await buildPerson(db, { name: "Eli Emailed" });
+  await adminVisitor.post(`/admin/people/${target.handle}/role`, { role: "programme" });
+  const mail = await db.select().from(mailOutbox).where(eq(mailOutbox.to, target.email));
+  assert.equal(mail.length, 1);
+  assert.equal(mail[0]?.subject, "Ada Admin made you in the programme team");
+  assert.match(mail[0]?.headers["List-Unsubscribe"] ?? "", /^<http:\/\/localhost:3000\/unsubscribe\?p=/);
+  assert.equal(mail[0]?.headers["List-Unsubscribe-Post"], "List-Unsubscribe=One-Click");
+  assert.match(mail[0]?.text ?? "", /\/me\/settings\/notifications/);
+
+  const quiet = await buildPerson(db, { name: "Quinn Quiet" });
+  await (await signedIn(quiet)).post("/me/settings/notifications", {
+    [`kind:${siteRoleChanged.kind}`]: "in_app",
+  });
+  await adminVisitor.post(`/admin/people/${quiet.handle}/role`, { role: "programme" });
+  assert.equal((await unreadOf(quiet.id)).length, 1);
+  assert.equal((await db.select().from(mailOutbox).where(eq(mailOutbox.to, quiet.email))).length, 0);
 });

@@ -9,6 +9,7 @@ import { PageHeader } from "../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../ui/components/form.js";
 import { renderPage } from "../../ui/render.js";
 import "../audit/policy.js";
+import "../outbox/policy.js";
 import "../people/policy.js";
 import { addDivision, divisionInput, listDivisions, renameDivision } from "./service.js";
 
@@ -30,6 +31,12 @@ export function organisationPages() {
         label: "Divisions",
         text: "The organisation's units that people choose on their profile.",
         show: can(actor, "division.manage", null),
+      },
+      {
+        href: "/admin/outbox",
+        label: "Email outbox",
+        text: "Every email Convene sends, whether it was delivered, and why not.",
+        show: can(actor, "outbox.view", null),
       },
       {
         href: "/admin/audit",

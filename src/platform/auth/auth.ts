@@ -3,7 +3,9 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
 import { uuidv7 } from "uuidv7";
 import type { Config } from "../../config.js";
+import { emailVerificationEmail, passwordResetEmail } from "../../ui/email/account-emails.js";
 import type { Db } from "../db/client.js";
+import { enqueueMail } from "../mail/outbox.js";
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from "./tables.js";
 
 /** Better Auth reads the client address from this header; the app sets it from the socket, never the client. */
@@ -41,7 +43,33 @@ export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
         rateLimit: authRateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 10, maxPasswordLength: 200, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 200,
+      autoSignIn: true,
+      // Unconfirmed addresses may still sign in: the confirmation email is a courtesy, not a gate.
+      requireEmailVerification: false,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      // A reset is often the answer to "someone else has my password": sign every device out.
+      revokeSessionsOnPasswordReset: true,
+      // The link leads to our own page, which posts the token back to /reset-password.
+      sendResetPassword: async ({ user, token }) => {
+        const url = `${config.baseUrl}/reset-password?token=${encodeURIComponent(token)}`;
+        const email = passwordResetEmail(config, { name: user.name, url });
+        await enqueueMail(db, { to: user.email, ...email, kind: "password_reset" }, config);
+      },
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: 60 * 60 * 24,
+      // Better Auth's own link (/api/auth/verify-email?token=...&callbackURL=/) confirms and signs in.
+      sendVerificationEmail: async ({ user, url }) => {
+        const email = emailVerificationEmail(config, { name: user.name, url });
+        await enqueueMail(db, { to: user.email, ...email, kind: "email_verification" }, config);
+      },
+    },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
     rateLimit: {
       enabled: true,

@@ -38,6 +38,9 @@ export function SignInView({
           autocomplete="current-password"
           errors={errors}
         />
+        <p>
+          <a href="/forgot-password">Forgot your password?</a>
+        </p>
         <div class="form-actions">
           <Button>Sign in</Button>
           <a href="/sign-up">Create an account</a>
