@@ -68,7 +68,12 @@ export function createApp(config: Config, database: Database) {
     await next();
   });
   app.use(requestLog);
-  app.use(securityHeaders({ https: config.secureCookies }));
+  app.use(
+    securityHeaders({
+      https: config.secureCookies,
+      formTargets: config.oidc ? [new URL(config.oidc.issuer).origin] : [],
+    }),
+  );
   // Better Auth's own endpoints (and, later, SSO callbacks) check origins themselves.
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
   app.use(

@@ -58,3 +58,30 @@ test("email domains are normalised", () => {
   });
   assert.deepEqual(config.emailDomains, ["example.org", "staff.example.org"]);
 });
+
+test("single sign-on needs all three OIDC settings, and password sign-in can only be off with it", () => {
+  const dir = mkdtempSync(join(tmpdir(), "convene-config-"));
+  assert.throws(
+    () => loadConfig({ CONVENE_DATA_DIR: dir, OIDC_ISSUER: "https://id.example.org" }),
+    /OIDC_CLIENT_ID/,
+  );
+  assert.throws(
+    () => loadConfig({ CONVENE_DATA_DIR: dir, CONVENE_PASSWORD_SIGNIN: "0" }),
+    /CONVENE_PASSWORD_SIGNIN/,
+  );
+  const config = loadConfig({
+    CONVENE_DATA_DIR: dir,
+    CONVENE_ORG_NAME: "Northfield",
+    OIDC_ISSUER: "https://id.example.org/",
+    OIDC_CLIENT_ID: "convene",
+    OIDC_CLIENT_SECRET: "secret",
+    CONVENE_PASSWORD_SIGNIN: "0",
+  });
+  assert.deepEqual(config.oidc, {
+    issuer: "https://id.example.org",
+    clientId: "convene",
+    clientSecret: "secret",
+    buttonLabel: "Sign in with Northfield",
+  });
+  assert.equal(config.passwordSignIn, false);
+});

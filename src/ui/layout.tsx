@@ -128,9 +128,11 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
               ) : (
                 <>
                   <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>Sign in</a>
-                  <a class="button button-small create-account" href="/sign-up">
-                    Create account
-                  </a>
+                  {ctx.signUp && (
+                    <a class="button button-small create-account" href="/sign-up">
+                      Create account
+                    </a>
+                  )}
                 </>
               )}
             </div>

@@ -11,6 +11,8 @@ export interface PageContext {
   path: string;
   flash: string | null;
   requestId: string;
+  /** False when everyone signs in through single sign-on: no "Create account" anywhere. */
+  signUp: boolean;
 }
 
 export function pageContext(c: Context<AppEnv>): PageContext {
@@ -21,5 +23,6 @@ export function pageContext(c: Context<AppEnv>): PageContext {
     path: c.req.path,
     flash: takeFlash(c),
     requestId: c.get("requestId"),
+    signUp: c.get("config").passwordSignIn,
   };
 }

@@ -7,7 +7,7 @@ import { type PageContext, pageContext } from "./page-context.js";
 export interface PageOptions {
   title: string;
   breadcrumbs?: Crumb[];
-  status?: 200 | 201 | 401 | 403 | 404 | 409 | 422 | 429 | 500;
+  status?: 200 | 201 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502;
 }
 
 /** Renders a full page in the layout. `body` gets the page context for forms and permissions. */

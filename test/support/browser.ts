@@ -58,7 +58,13 @@ export interface BrowserApp {
  * A real HTTP server on a free port over a fresh database, plus Chromium, for one test file.
  * Call at the top level of the file (top-level await) so the `after()` teardown belongs to the file.
  */
-export async function startBrowserApp(options: { seed?: boolean } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(
+  options: {
+    seed?: boolean;
+    /** Settings that depend on the app's own address (e.g. an identity provider's redirect URI). */
+    configure?: (baseUrl: string) => Promise<Partial<Config>> | Partial<Config>;
+  } = {},
+): Promise<BrowserApp> {
   const database = await createTestDatabase();
   const org = options.seed
     ? await seedDemo(database, { seed: 1, size: "small", emailDomain: "example.org", quiet: true })
@@ -78,7 +84,7 @@ export async function startBrowserApp(options: { seed?: boolean } = {}): Promise
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://localhost:${port}`;
-  const config = testConfig({ baseUrl, port });
+  const config = testConfig({ baseUrl, port, ...(await options.configure?.(baseUrl)) });
   const { app } = createApp(config, database);
   handler = (request) => app.fetch(request);
 

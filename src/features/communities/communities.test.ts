@@ -65,7 +65,8 @@ test("the directory searches names and practice areas, and filters by type", asy
   assert.match(none.html, /No community matches that search/);
   // A cursor made for one sort order, reused with another, starts from the top instead of failing.
   const byName = await visitor.get("/communities?sort=name");
-  const cursor = /cursor=([^"&]+)/.exec(byName.html)?.[1] ?? Buffer.from('["after","Payroll","x"]').toString("base64url");
+  const cursor =
+    /cursor=([^"&]+)/.exec(byName.html)?.[1] ?? Buffer.from('["after","Payroll","x"]').toString("base64url");
   assert.equal((await visitor.get(`/communities?sort=activity&cursor=${cursor}`)).status, 200);
   const junk = await visitor.get("/communities?type=<script>&sort=drop&cursor=%%%");
   assert.equal(junk.status, 200, "bad query values fall back to defaults instead of erroring");

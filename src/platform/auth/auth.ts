@@ -1,6 +1,7 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError } from "better-auth/api";
+import { genericOAuth } from "better-auth/plugins";
 import { uuidv7 } from "uuidv7";
 import type { Config } from "../../config.js";
 import { emailVerificationEmail, passwordResetEmail } from "../../ui/email/account-emails.js";
@@ -20,6 +21,27 @@ export function emailDomainAllowed(email: string, domains: string[]): boolean {
   if (domains.length === 0) return true;
   const domain = email.split("@").pop()?.toLowerCase() ?? "";
   return domains.includes(domain);
+}
+
+/** Better Auth's id for the organisation's identity provider; part of the callback URL. */
+export const SSO_PROVIDER_ID = "organisation";
+
+/** The redirect URI to register with the identity provider. */
+export const ssoCallbackUrl = (baseUrl: string) => `${baseUrl}/api/auth/callback/${SSO_PROVIDER_ID}`;
+
+function ssoPlugin(oidc: NonNullable<Config["oidc"]>) {
+  return genericOAuth({
+    config: [
+      {
+        providerId: SSO_PROVIDER_ID,
+        discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+        clientId: oidc.clientId,
+        clientSecret: oidc.clientSecret,
+        scopes: ["openid", "email", "profile"],
+        pkce: true,
+      },
+    ],
+  });
 }
 
 export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
@@ -44,7 +66,8 @@ export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
       },
     }),
     emailAndPassword: {
-      enabled: true,
+      // Off when the organisation signs everyone in through its identity provider.
+      enabled: config.passwordSignIn,
       minPasswordLength: 10,
       maxPasswordLength: 200,
       autoSignIn: true,
@@ -70,7 +93,19 @@ export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
         await enqueueMail(db, { to: user.email, ...email, kind: "email_verification" }, config);
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      // A signed copy of the session in a cookie saves two queries per request. Roles are still
+      // read from the database each time; only a revoked session may live on for this minute.
+      cookieCache: { enabled: true, maxAge: 60 },
+    },
+    plugins: config.oidc ? [ssoPlugin(config.oidc)] : [],
+    account: {
+      // A returning SSO user is linked to the person with the same address, but only when both the
+      // identity provider and our own records have verified that address.
+      accountLinking: { enabled: true, requireLocalEmailVerified: true },
+    },
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -80,6 +115,8 @@ export function createAuth(config: Config, db: Db, hooks: AuthHooks) {
       customRules: {
         "/sign-in/email": { window: 60, max: 10 },
         "/sign-up/email": { window: 60, max: 5 },
+        // Starting single sign-on only redirects; the provider does its own limiting.
+        "/sign-in/social": { window: 60, max: 30 },
       },
     },
     advanced: {

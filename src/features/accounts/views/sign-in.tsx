@@ -2,16 +2,24 @@ import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../../ui/components/form.js";
 import type { PageContext } from "../../../ui/page-context.js";
 
+export interface SignInOptions {
+  /** The label of the single sign-on button, when SSO is configured. */
+  sso: string | null;
+  password: boolean;
+}
+
 export function SignInView({
   ctx,
   values,
   errors,
   next,
+  options,
 }: {
   ctx: PageContext;
   values?: FormValues;
   errors?: FieldErrors;
   next: string;
+  options: SignInOptions;
 }) {
   return (
     <div class="form">
@@ -20,32 +28,53 @@ export function SignInView({
       <p class="lead">
         Use your {ctx.orgName} account to join communities, ask questions and RSVP to events.
       </p>
-      <form method="post" action="/sign-in" novalidate>
-        <CsrfField token={ctx.csrfToken} />
-        <input type="hidden" name="next" value={next} />
-        <TextField
-          name="email"
-          label="Email address"
-          type="email"
-          autocomplete="username"
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autocomplete="current-password"
-          errors={errors}
-        />
-        <p>
-          <a href="/forgot-password">Forgot your password?</a>
-        </p>
-        <div class="form-actions">
-          <Button>Sign in</Button>
-          <a href="/sign-up">Create an account</a>
-        </div>
-      </form>
+      {options.sso && (
+        <form
+          method="post"
+          action="/sign-in/sso"
+          class={errors?.sso ? "sso field-error" : "sso"}
+          id="field-sso"
+        >
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="next" value={next} />
+          {errors?.sso && (
+            <p class="error-message" id="field-sso-error">
+              <span class="visually-hidden">Error: </span>
+              {errors.sso}
+            </p>
+          )}
+          <Button>{options.sso}</Button>
+        </form>
+      )}
+      {options.sso && options.password && <p class="divider">or sign in with a password</p>}
+      {options.password && (
+        <form method="post" action="/sign-in" novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <input type="hidden" name="next" value={next} />
+          <TextField
+            name="email"
+            label="Email address"
+            type="email"
+            autocomplete="username"
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            name="password"
+            label="Password"
+            type="password"
+            autocomplete="current-password"
+            errors={errors}
+          />
+          <p>
+            <a href="/forgot-password">Forgot your password?</a>
+          </p>
+          <div class="form-actions">
+            <Button>Sign in</Button>
+            <a href="/sign-up">Create an account</a>
+          </div>
+        </form>
+      )}
     </div>
   );
 }
