@@ -17,6 +17,7 @@ import { outboxPages } from "./features/outbox/pages.js";
 import { peoplePages } from "./features/people/pages.js";
 import { loadActor } from "./features/people/queries.js";
 import { ensurePerson } from "./features/people/service.js";
+import { people } from "./features/people/tables.js";
 import { searchPages } from "./features/search/pages.js";
 import { tokenPages } from "./features/tokens/pages.js";
 import { problemResponse } from "./platform/api/problem.js";
@@ -85,9 +86,12 @@ export function createApp(config: Config, database: Database) {
     }),
   );
   app.use(
-    sessionMiddleware(auth, async (userId) => {
-      const actor = await loadActor(db, userId);
+    sessionMiddleware(auth, async (userId, sessionId) => {
+      const actor = await loadActor(db, userId, sessionId);
       if (actor) return actor;
+      // No actor: either the session was revoked, or the profile is missing.
+      const [person] = await db.select({ id: people.id }).from(people).where(eq(people.id, userId));
+      if (person) return anonymous;
       // An account whose profile was never made (e.g. the hook failed): make it now.
       const [user] = await db
         .select({ name: authUsers.name, email: authUsers.email })
@@ -95,7 +99,7 @@ export function createApp(config: Config, database: Database) {
         .where(eq(authUsers.id, userId));
       if (!user) return anonymous;
       await ensurePerson(db, { id: userId, name: user.name, email: user.email });
-      return (await loadActor(db, userId)) ?? anonymous;
+      return (await loadActor(db, userId, sessionId)) ?? anonymous;
     }),
   );
 

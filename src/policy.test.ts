@@ -4,6 +4,7 @@ import type { CommunityTarget } from "./features/communities/policy.js";
 import "./features/audit/policy.js";
 import "./features/communities/policy.js";
 import "./features/organisation/policy.js";
+import "./features/jobs/policy.js";
 import "./features/outbox/policy.js";
 import "./features/people/policy.js";
 import "./features/tokens/policy.js";
@@ -91,6 +92,7 @@ const matrix: Row<Action>[] = [
   row("community.join", "a closed community", community({ status: "closed" }), []),
   row("community.join", "a proposed community", community({ status: "proposed" }), []),
   row("community.leave", "a community", community(), inCommunity),
+  row("jobs.view", "background jobs", null, ["programme", "admin"]),
   row("outbox.view", "the email outbox", null, ["admin"]),
   row("outbox.resend", "a queued or failed email", null, ["admin"]),
   row("token.manage", "their own tokens", { personId: SELF_ID }, signedIn),

@@ -8,13 +8,20 @@ import { seedDemo } from "./demo/seed.js";
 import { people } from "./features/people/tables.js";
 import { openDatabase } from "./platform/db/client.js";
 import { runMigrations } from "./platform/db/migrate.js";
+import { createJobs } from "./platform/jobs/jobs.js";
+import { maintenanceCron, registerMaintenance } from "./platform/jobs/maintenance.js";
 import { log } from "./platform/log.js";
+import { startMailDelivery } from "./platform/mail/delivery.js";
 
 export const demoAccountsFile = (config: Config) => join(config.dataDir, "..", "demo-accounts.txt");
 
-/** `convene serve`: migrate, seed an empty embedded database with the demo, then listen. */
+/**
+ * `convene serve`: migrate, seed an empty embedded database with the demo, start the job queue,
+ * then listen. Returns the running pieces; other services send jobs through `jobs`.
+ */
 export async function startServer(config: Config) {
   const started = Date.now();
+  const cron = maintenanceCron();
   const database = await openDatabase(
     config.database.kind === "postgres"
       ? { kind: "postgres", url: config.database.url, poolSize: 20 }
@@ -35,8 +42,13 @@ export async function startServer(config: Config) {
       seededNow = true;
     }
   }
+  // Every instance works every queue; pg-boss hands each job (and each scheduled slot) to one.
+  const jobs = createJobs({ config, database });
+  await jobs.start();
+  await registerMaintenance(jobs, database.db, cron);
   const { app } = createApp(config, database);
   const server = serve({ fetch: app.fetch, port: config.port });
+  const mail = startMailDelivery({ config, db: database.db });
   const ready = Date.now() - started;
   log("info", "listening", {
     url: config.baseUrl,
@@ -57,10 +69,13 @@ export async function startServer(config: Config) {
     closing = true;
     log("info", "shutting down", { signal });
     server.close();
+    // Jobs first: a running job may still need the database.
+    await mail.stop();
+    await jobs.stop().catch((error) => log("error", "stopping jobs failed", { error: String(error) }));
     await database.close();
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  return { server, database };
+  return { server, database, jobs };
 }

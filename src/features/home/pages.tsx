@@ -27,6 +27,11 @@ export function homePages() {
     );
     return renderPage(c, { title: "Home" }, (ctx) => (
       <>
+        {linkError && (
+          <p class="notice notice-info" role="status">
+            {linkError}
+          </p>
+        )}
         <div class="page-header">
           <h1>
             {actor.kind === "person"

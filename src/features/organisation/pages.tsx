@@ -9,6 +9,7 @@ import { PageHeader } from "../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../ui/components/form.js";
 import { renderPage } from "../../ui/render.js";
 import "../audit/policy.js";
+import "../jobs/policy.js";
 import "../outbox/policy.js";
 import "../people/policy.js";
 import { addDivision, divisionInput, listDivisions, renameDivision } from "./service.js";
@@ -31,6 +32,12 @@ export function organisationPages() {
         label: "Divisions",
         text: "The organisation's units that people choose on their profile.",
         show: can(actor, "division.manage", null),
+      },
+      {
+        href: "/admin/jobs",
+        label: "Background jobs",
+        text: "Queues, schedules and recent failures of the work Convene does in the background.",
+        show: can(actor, "jobs.view", null),
       },
       {
         href: "/admin/outbox",

@@ -9,8 +9,12 @@ import { memberships } from "../memberships/tables.js";
 import { divisions } from "../organisation/tables.js";
 import { people } from "./tables.js";
 
-/** One query: the person and all their current memberships, as the request's Actor. */
-export async function loadActor(db: Db, personId: string): Promise<Actor | null> {
+/**
+ * One query: the person and all their current memberships, as the request's Actor. With a
+ * `sessionId`, the session must still exist: the session cookie is cached for a minute, and a
+ * revoked session (sign-out everywhere, password reset) must stop at once.
+ */
+export async function loadActor(db: Db, personId: string, sessionId?: string): Promise<Actor | null> {
   const rows = await db
     .select({
       id: people.id,
@@ -26,7 +30,14 @@ export async function loadActor(db: Db, personId: string): Promise<Actor | null>
     })
     .from(people)
     .innerJoin(authUsers, eq(authUsers.id, people.id))
-    .where(eq(people.id, personId));
+    .where(
+      and(
+        eq(people.id, personId),
+        sessionId
+          ? sql`exists (select 1 from auth_sessions s where s.id = ${sessionId} and s.user_id = "people"."id" and s.expires_at > now())`
+          : undefined,
+      ),
+    );
   const row = rows[0];
   if (!row) return null;
   return {

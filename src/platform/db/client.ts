@@ -14,9 +14,15 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
   | { kind: "pglite-memory" };
 
+/** The driver underneath, for the few things that need it (the job queue); features use `db`. */
+export type RawDatabase =
+  | { kind: "pglite"; client: PGlite }
+  | { kind: "postgres"; pool: pg.Pool; url: string };
+
 export interface Database {
   db: Db;
   engine: "postgres" | "pglite";
+  raw: RawDatabase;
   /** Runs SQL text that may hold several statements (migrations, test set-up). */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
@@ -32,6 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return {
       db: drizzleNodePg(pool) as unknown as Db,
       engine: "postgres",
+      raw: { kind: "postgres", pool, url: target.url },
       exec: async (sqlText) => {
         await pool.query(sqlText);
       },
@@ -45,6 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db: drizzlePglite(client) as unknown as Db,
     engine: "pglite",
+    raw: { kind: "pglite", client },
     exec: async (sqlText) => {
       await client.exec(sqlText);
     },

@@ -11,9 +11,18 @@ export const migrationsFolder = fileURLToPath(new URL("../../../migrations", imp
 
 export async function runMigrations(database: Database): Promise<void> {
   // Both migrators only need the drizzle instance; the cast picks the engine's own signature.
-  if (database.engine === "pglite") {
+  if (database.raw.kind === "pglite") {
     await migratePglite(database.db as never, { migrationsFolder });
-  } else {
+    return;
+  }
+  // Several instances starting together on one PostgreSQL take turns: without this lock two
+  // migrators race (e.g. both create an extension) and one instance crashes.
+  const client = await database.raw.pool.connect();
+  try {
+    await client.query("select pg_advisory_lock(hashtext('convene.migrate'))");
     await migrateNodePg(database.db as never, { migrationsFolder });
+  } finally {
+    await client.query("select pg_advisory_unlock(hashtext('convene.migrate'))").catch(() => {});
+    client.release();
   }
 }
