@@ -24,12 +24,14 @@ export function NotificationList({
         title="Notifications"
         actions={
           <>
-            <form method="post" action="/me/notifications/read-all">
-              <CsrfField token={ctx.csrfToken} />
-              <button class="button button-secondary button-small" type="submit">
-                Mark all as read
-              </button>
-            </form>
+            {ctx.actor.kind === "person" && (ctx.actor.unreadNotifications ?? 0) > 0 && (
+              <form method="post" action="/me/notifications/read-all">
+                <CsrfField token={ctx.csrfToken} />
+                <button class="button button-secondary button-small" type="submit">
+                  Mark all as read
+                </button>
+              </form>
+            )}
             <a href="/me/settings/notifications">Settings</a>
           </>
         }
