@@ -157,20 +157,25 @@ export async function leadersOf(db: Db, communityId: string) {
 
 /** The most recent members, for the page's "who is here" strip. */
 export async function recentMembers(db: Db, communityId: string, limit = 8) {
-  return db
-    .select({
-      handle: people.handle,
-      name: people.name,
-      jobTitle: people.jobTitle,
-      divisionName: divisions.name,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(divisions, eq(divisions.id, people.divisionId))
-    .where(and(eq(memberships.communityId, communityId), sql`${memberships.state} in ('active', 'on_break')`))
-    .orderBy(desc(memberships.joinedAt))
-    .limit(limit);
+  return (
+    db
+      .select({
+        handle: people.handle,
+        name: people.name,
+        jobTitle: people.jobTitle,
+        divisionName: divisions.name,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .leftJoin(divisions, eq(divisions.id, people.divisionId))
+      .where(
+        and(eq(memberships.communityId, communityId), sql`${memberships.state} in ('active', 'on_break')`),
+      )
+      // Must match the index memberships_community_joined_idx (DESC NULLS LAST) to use it.
+      .orderBy(sql`${memberships.joinedAt} desc nulls last`)
+      .limit(limit)
+  );
 }
 
 export async function membershipOf(db: Db, communityId: string, personId: string) {
