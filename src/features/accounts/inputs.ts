@@ -11,6 +11,16 @@ export const signInInput = z.object({
   next: z.string().max(500).default(""),
 });
 
+/** A new password typed twice: the same rules on sign-up and on reset. */
+const newPassword = {
+  password: z
+    .string()
+    .min(10, "Use at least 10 characters for your password")
+    .max(200, "Use at most 200 characters"),
+  confirm: z.string(),
+};
+const passwordsMatch = (form: { password: string; confirm: string }) => form.password === form.confirm;
+
 export const signUpInput = z
   .object({
     name: z.string().trim().min(1, "Enter your full name").max(80, "Name must be 80 characters or fewer"),
@@ -20,16 +30,9 @@ export const signUpInput = z
       .toLowerCase()
       .min(1, "Enter your email address")
       .email("Enter an email address like name@example.org"),
-    password: z
-      .string()
-      .min(10, "Use at least 10 characters for your password")
-      .max(200, "Use at most 200 characters"),
-    confirm: z.string(),
+    ...newPassword,
   })
-  .refine((form) => form.password === form.confirm, {
-    path: ["confirm"],
-    message: "The two passwords do not match",
-  });
+  .refine(passwordsMatch, { path: ["confirm"], message: "The two passwords do not match" });
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after they sign in. */
 export function safeNext(next: string | undefined): string {
@@ -51,13 +54,6 @@ export const forgotPasswordInput = z.object({
 export const resetPasswordInput = z
   .object({
     token: z.string().trim().min(1).max(200),
-    password: z
-      .string()
-      .min(10, "Use at least 10 characters for your password")
-      .max(200, "Use at most 200 characters"),
-    confirm: z.string(),
+    ...newPassword,
   })
-  .refine((form) => form.password === form.confirm, {
-    path: ["confirm"],
-    message: "The two passwords do not match",
-  });
+  .refine(passwordsMatch, { path: ["confirm"], message: "The two passwords do not match" });

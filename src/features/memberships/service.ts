@@ -55,19 +55,25 @@ export async function joinCommunity(
   });
 }
 
-/** Convenors hear who joined (collapsed while unread), unless they are on a break. */
-async function tellConvenors(tx: Db, actor: PersonActor, community: CommunityTarget) {
-  const convenors = await tx
+/** The community's current convenors other than `exceptPersonId` (at most `limit`). */
+function otherConvenors(tx: Db, communityId: string, exceptPersonId: string, limit = 100) {
+  return tx
     .select({ personId: memberships.personId })
     .from(memberships)
     .where(
       and(
-        eq(memberships.communityId, community.id),
+        eq(memberships.communityId, communityId),
         eq(memberships.role, "convenor"),
         sql`${memberships.state} in ('active', 'on_break')`,
-        ne(memberships.personId, actor.id),
+        ne(memberships.personId, exceptPersonId),
       ),
-    );
+    )
+    .limit(limit);
+}
+
+/** Convenors hear who joined (collapsed while unread), unless they are on a break. */
+async function tellConvenors(tx: Db, actor: PersonActor, community: CommunityTarget) {
+  const convenors = await otherConvenors(tx, community.id, actor.id);
   for (const { personId } of convenors) {
     await notify(tx, {
       recipientId: personId,
@@ -94,19 +100,7 @@ export async function leaveCommunity(db: Db, actor: PersonActor, community: Comm
     const membership = rows[0];
     if (!membership || membership.state === "left") return;
     if (membership.role === "convenor") {
-      const otherConvenors = await tx
-        .select({ personId: memberships.personId })
-        .from(memberships)
-        .where(
-          and(
-            eq(memberships.communityId, community.id),
-            eq(memberships.role, "convenor"),
-            sql`${memberships.state} in ('active', 'on_break')`,
-            ne(memberships.personId, actor.id),
-          ),
-        )
-        .limit(1);
-      if (otherConvenors.length === 0) {
+      if ((await otherConvenors(tx, community.id, actor.id, 1)).length === 0) {
         throw new AppError(
           422,
           "last_convenor",

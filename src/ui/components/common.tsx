@@ -72,3 +72,27 @@ export function Tags({ tags, hrefFor }: { tags: string[]; hrefFor?: (tag: string
     </ul>
   );
 }
+
+/**
+ * A GET search form whose results (the element with id "results") update as people type, through
+ * htmx; without JavaScript it submits as usual.
+ */
+export function LiveFilters({ action, label, children }: { action: string; label: string; children: Child }) {
+  return (
+    <form
+      class="filters"
+      method="get"
+      action={action}
+      hx-get={action}
+      hx-trigger="input changed delay:350ms from:input[type=search], change"
+      hx-target="#results"
+      hx-select="#results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      role="search"
+      aria-label={label}
+    >
+      {children}
+    </form>
+  );
+}

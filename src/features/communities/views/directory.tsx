@@ -1,6 +1,6 @@
 import type { Page } from "../../../platform/http/pagination.js";
 import type { Actor } from "../../../platform/policy.js";
-import { EmptyState, PageHeader, Pagination } from "../../../ui/components/common.js";
+import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../../ui/components/common.js";
 import type { CommunityDirectoryQuery } from "../inputs.js";
 import { typeLabels } from "../inputs.js";
 import type { CommunityCard as Card } from "../queries.js";
@@ -41,19 +41,7 @@ export function CommunityDirectory({
           )
         }
       />
-      <form
-        class="filters"
-        method="get"
-        action="/communities"
-        hx-get="/communities"
-        hx-trigger="input changed delay:350ms from:input[type=search], change"
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-        role="search"
-        aria-label="Find communities"
-      >
+      <LiveFilters action="/communities" label="Find communities">
         <div class="field field-wide">
           <label for="communities-q">Name or practice area</label>
           <input id="communities-q" type="search" name="q" value={query.q} />
@@ -89,7 +77,7 @@ export function CommunityDirectory({
           Search
         </button>
         {filtered && <a href="/communities">Clear</a>}
-      </form>
+      </LiveFilters>
       <div id="results">
         {page.items.length === 0 ? (
           <EmptyState

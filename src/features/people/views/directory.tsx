@@ -1,6 +1,6 @@
 import type { Page } from "../../../platform/http/pagination.js";
 import { Avatar } from "../../../ui/components/avatar.js";
-import { EmptyState, PageHeader, Pagination } from "../../../ui/components/common.js";
+import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../../ui/components/common.js";
 import type { PersonSummary } from "../queries.js";
 
 export function PeopleDirectory({
@@ -21,19 +21,7 @@ export function PeopleDirectory({
         title="People"
         lead="Find colleagues by name, skill or division, and see what they can help with."
       />
-      <form
-        class="filters"
-        method="get"
-        action="/people"
-        hx-get="/people"
-        hx-trigger="input changed delay:350ms from:input[type=search], change"
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-        role="search"
-        aria-label="Find people"
-      >
+      <LiveFilters action="/people" label="Find people">
         <div class="field field-wide">
           <label for="people-q">Name, job title or skill</label>
           <input id="people-q" type="search" name="q" value={filters.q} />
@@ -57,7 +45,7 @@ export function PeopleDirectory({
           Search
         </button>
         {filtered && <a href="/people">Clear</a>}
-      </form>
+      </LiveFilters>
       <div id="results">
         {page.items.length === 0 ? (
           <EmptyState title={filtered ? "Nobody matches that search" : "Nobody is here yet"}>
