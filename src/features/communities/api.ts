@@ -7,7 +7,9 @@ import {
   paginationQuery,
   problems,
   readCursor,
+  requiresToken,
   toApiPage,
+  tokenOptional,
 } from "../../platform/api/schemas.js";
 import { AppError, notFound } from "../../platform/errors.js";
 import { activeRoleIn, can, decide } from "../../platform/policy.js";
@@ -23,9 +25,6 @@ import { findCommunityBySlug, searchCommunities } from "./queries.js";
 import { createCommunity } from "./service.js";
 import { communityTypes } from "./tables.js";
 import "./policy.js";
-
-const optionalAuth: Record<string, string[]>[] = [{ bearerAuth: [] }, {}];
-const signedIn = [{ bearerAuth: [] }];
 
 export const slugParam = z.object({
   slug: z
@@ -85,7 +84,7 @@ const listCommunities = createRoute({
   summary: "Search the community directory",
   description:
     "Listed communities, plus unlisted ones you belong to. Open to visitors without a token, like the directory page.",
-  security: optionalAuth,
+  security: tokenOptional,
   request: { query: communityQuery },
   responses: {
     200: jsonResponse(pageOf(CommunitySummarySchema, "CommunityPage"), "A page of communities."),
@@ -99,7 +98,7 @@ const getCommunity = createRoute({
   tags: ["Communities"],
   summary: "A community",
   description: "Open to anyone with the address, like the community's page; unlisted ones too.",
-  security: optionalAuth,
+  security: tokenOptional,
   request: { params: slugParam },
   responses: { 200: jsonResponse(CommunitySchema, "The community."), ...problems(401, 404) },
 });
@@ -110,7 +109,7 @@ const postCommunity = createRoute({
   tags: ["Communities"],
   summary: "Create a community",
   description: "Administrators and the programme team. You become its first convenor.",
-  security: signedIn,
+  security: requiresToken,
   middleware: [authorizeFirst("community.create", null)],
   request: { body: { required: true, content: { "application/json": { schema: communityBody } } } },
   responses: {

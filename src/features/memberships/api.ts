@@ -8,6 +8,7 @@ import {
   problems,
   rateLimitHeaders,
   readCursor,
+  requiresToken,
   toApiPage,
 } from "../../platform/api/schemas.js";
 import type { Db } from "../../platform/db/client.js";
@@ -21,7 +22,6 @@ import { findMembership, membershipsOf, membersOf } from "./queries.js";
 import { joinCommunity, leaveCommunity } from "./service.js";
 import "../communities/policy.js";
 
-const signedIn = [{ bearerAuth: [] }];
 const isName = (key: string | number) => typeof key === "string";
 
 const listMembers = createRoute({
@@ -30,7 +30,7 @@ const listMembers = createRoute({
   tags: ["Memberships"],
   summary: "A community's members",
   description: "Current members by name. Who is in a community is for signed-in colleagues only.",
-  security: signedIn,
+  security: requiresToken,
   request: { params: slugParam, query: z.object(paginationQuery) },
   responses: {
     200: jsonResponse(pageOf(MemberSchema, "MemberPage"), "A page of members."),
@@ -45,7 +45,7 @@ const join = createRoute({
   summary: "Join a community",
   description:
     "Open communities only; the refusal says why otherwise (invite only, closed, already a member...).",
-  security: signedIn,
+  security: requiresToken,
   middleware: [signedInFirst],
   request: { params: slugParam },
   responses: {
@@ -61,7 +61,7 @@ const leave = createRoute({
   summary: "Leave a community",
   description:
     "The optional reason is kept for convenors, who only ever see reasons grouped together. The last convenor cannot leave (422).",
-  security: signedIn,
+  security: requiresToken,
   middleware: [signedInFirst],
   request: {
     params: slugParam,
@@ -82,7 +82,7 @@ const myMemberships = createRoute({
   tags: ["Me"],
   summary: "Your memberships",
   description: "Communities you belong to, have asked to join or are invited to; by community name.",
-  security: signedIn,
+  security: requiresToken,
   middleware: [signedInFirst],
   request: { query: z.object(paginationQuery) },
   responses: {

@@ -7,6 +7,7 @@ import {
   paginationQuery,
   problems,
   readCursor,
+  requiresToken,
   toApiPage,
 } from "../../platform/api/schemas.js";
 import { notFound } from "../../platform/errors.js";
@@ -23,7 +24,6 @@ import { communitiesOf, findPersonByHandle, searchPeople } from "./queries.js";
 import { changeSiteRole } from "./service.js";
 import "./policy.js";
 
-const signedIn = [{ bearerAuth: [] }];
 const handleParam = z.object({
   handle: z
     .string()
@@ -49,7 +49,7 @@ const me = createRoute({
   tags: ["Me"],
   summary: "Who you are",
   description: "The person the token (or session) acts for.",
-  security: signedIn,
+  security: requiresToken,
   middleware: [signedInFirst],
   responses: { 200: jsonResponse(MeSchema, "You."), ...problems(401) },
 });
@@ -60,7 +60,7 @@ const listPeople = createRoute({
   tags: ["People"],
   summary: "Search the people directory",
   description: "Alphabetical by name. People's details are for signed-in colleagues only.",
-  security: signedIn,
+  security: requiresToken,
   middleware: [authorizeFirst("person.view", null)],
   request: { query: peopleQuery },
   responses: {
@@ -74,7 +74,7 @@ const getPerson = createRoute({
   path: "/people/{handle}",
   tags: ["People"],
   summary: "A person's profile",
-  security: signedIn,
+  security: requiresToken,
   middleware: [authorizeFirst("person.view", null)],
   request: { params: handleParam },
   responses: { 200: jsonResponse(PersonSchema, "The profile."), ...problems(401, 404) },
@@ -86,7 +86,7 @@ const setSiteRole = createRoute({
   tags: ["People"],
   summary: "Change a person's site role",
   description: "Administrators only. The organisation always keeps at least one administrator.",
-  security: signedIn,
+  security: requiresToken,
   middleware: [authorizeFirst("person.view", null)],
   request: {
     params: handleParam,

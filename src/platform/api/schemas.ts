@@ -108,3 +108,7 @@ export function toApiPage<T, U>(
 }
 
 export const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** OpenAPI security requirements for routes: a token is required, or optional (public reads). */
+export const requiresToken = [{ bearerAuth: [] }];
+export const tokenOptional: Record<string, string[]>[] = [{ bearerAuth: [] }, {}];

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../../ui/components/form.js";
 import type { PageContext } from "../../../ui/page-context.js";
+import { NewPasswordFields } from "./new-password-fields.js";
 
 export function ForgotPasswordView({
   ctx,
@@ -84,21 +85,7 @@ export function ResetPasswordView({
       <form method="post" action="/reset-password" novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="token" value={token} />
-        <TextField
-          name="password"
-          label="New password"
-          type="password"
-          autocomplete="new-password"
-          hint="At least 10 characters. A short sentence is easy to remember."
-          errors={errors}
-        />
-        <TextField
-          name="confirm"
-          label="Confirm new password"
-          type="password"
-          autocomplete="new-password"
-          errors={errors}
-        />
+        <NewPasswordFields label="New password" errors={errors} />
         <div class="form-actions">
           <Button>Change password</Button>
         </div>

@@ -1,6 +1,7 @@
 import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../../ui/components/form.js";
 import type { PageContext } from "../../../ui/page-context.js";
+import { NewPasswordFields } from "./new-password-fields.js";
 
 export interface SignInOptions {
   /** The label of the single sign-on button, when SSO is configured. */
@@ -110,21 +111,7 @@ export function SignUpView({
           values={values}
           errors={errors}
         />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autocomplete="new-password"
-          hint="At least 10 characters. A short sentence is easy to remember."
-          errors={errors}
-        />
-        <TextField
-          name="confirm"
-          label="Confirm password"
-          type="password"
-          autocomplete="new-password"
-          errors={errors}
-        />
+        <NewPasswordFields label="Password" errors={errors} />
         <div class="form-actions">
           <Button>Create account</Button>
           <a href="/sign-in">I already have an account</a>
