@@ -19,6 +19,13 @@ const actionLabels: Record<string, string> = {
   "person.site_role_changed": "Changed a site role",
 };
 
+const siteRoleNames: Record<string, string> = {
+  admin: "Administrator",
+  programme: "Programme team",
+  member: "Member",
+};
+const roleName = (role: unknown) => siteRoleNames[String(role)] ?? String(role);
+
 function describe(entry: AuditEntry) {
   const person = entry.targetPersonHandle ? (
     <a href={`/people/${entry.targetPersonHandle}`}>{entry.targetPersonName}</a>
@@ -26,7 +33,7 @@ function describe(entry: AuditEntry) {
   if (entry.action === "person.site_role_changed") {
     return (
       <>
-        {person}: {String(entry.data?.from)} → {String(entry.data?.to)}
+        {person}: {roleName(entry.data?.from)} → {roleName(entry.data?.to)}
       </>
     );
   }
@@ -67,22 +74,24 @@ export function auditPages() {
             title="Audit log"
             lead="Every action taken by administrators and moderators, with who, when and why."
           />
-          <form class="filters" method="get" action="/admin/audit">
-            <div class="field">
-              <label for="audit-action">Action</label>
-              <select id="audit-action" name="action">
-                <option value="">All actions</option>
-                {actions.map((value) => (
-                  <option value={value} selected={value === action}>
-                    {actionLabels[value] ?? value}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button class="button" type="submit">
-              Show
-            </button>
-          </form>
+          {actions.length > 0 && (
+            <form class="filters" method="get" action="/admin/audit">
+              <div class="field">
+                <label for="audit-action">Action</label>
+                <select id="audit-action" name="action">
+                  <option value="">All actions</option>
+                  {actions.map((value) => (
+                    <option value={value} selected={value === action}>
+                      {actionLabels[value] ?? value}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button class="button" type="submit">
+                Show
+              </button>
+            </form>
+          )}
           {page.items.length === 0 ? (
             <EmptyState title="Nothing has been recorded yet">
               <p>Role changes, removals and moderation appear here as they happen.</p>

@@ -126,7 +126,7 @@ test("admins change site roles and never remove the last admin", async () => {
   const audit = await visitor.get("/admin/audit");
   assert.equal(audit.status, 200);
   assert.match(audit.html, /Changed a site role/);
-  assert.match(audit.html, /Mo Member<\/a>: member → programme/);
+  assert.match(audit.html, /Mo Member<\/a>: Member → Programme team/);
   assert.equal((await plain.get("/admin/audit")).status, 403);
 
   const [adminRow] = await db.select().from(people).where(eq(people.id, admin.id));
