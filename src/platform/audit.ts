@@ -17,7 +17,7 @@ export const auditLog = pgTable(
     communityId: text("community_id"),
     reason: text("reason"),
     data: jsonb("data").$type<Record<string, unknown>>(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     index("audit_log_at_idx").on(t.at, t.id),

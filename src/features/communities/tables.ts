@@ -28,7 +28,9 @@ export const communities = pgTable(
     activeSince: date("active_since", { mode: "string" }),
     // Kept up to date in the same transaction as each join and leave, so the directory needs no count query.
     memberCount: integer("member_count").notNull().default(0),
-    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true, precision: 3 })
+      .notNull()
+      .defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     search: tsvector("search").generatedAlwaysAs(

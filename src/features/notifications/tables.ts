@@ -21,7 +21,7 @@ export const notifications = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>(),
     readAt: timestamp("read_at", { withTimezone: true }),
     createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex("notifications_unread_dedupe_idx")

@@ -10,9 +10,12 @@ export const id = (name = "id") =>
 
 export const newId = (): string => uuidv7();
 
-export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+// Millisecond precision: keyset cursors carry JavaScript dates, and a microsecond column would let
+// rows that share a cursor's millisecond fall between pages.
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
 export const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true })
+  timestamp("updated_at", { withTimezone: true, precision: 3 })
     .notNull()
     .defaultNow()
     .$onUpdate(() => new Date());
