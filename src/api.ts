@@ -1,8 +1,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Config } from "./config.js";
+import { charterApi } from "./features/charter/api.js";
 import { communityApi } from "./features/communities/api.js";
+import { communitySettingsApi } from "./features/communities/settings-api.js";
+import { lifecycleApi } from "./features/lifecycle/api.js";
 import { membershipApi } from "./features/memberships/api.js";
 import { peopleApi } from "./features/people/api.js";
+import { programmeApi } from "./features/programme/api.js";
+import { proposalApi } from "./features/proposals/api.js";
 import { apiAuthentication } from "./features/tokens/authenticate.js";
 import { apiDocs } from "./platform/api/docs.js";
 import { buildOpenApiDocument } from "./platform/api/document.js";
@@ -21,7 +26,12 @@ export function createApi({ config, db }: { config: Config; db: Db }) {
   v1.use("*", apiAuthentication(db));
   v1.route("/", peopleApi());
   v1.route("/", communityApi());
+  v1.route("/", communitySettingsApi());
+  v1.route("/", charterApi());
+  v1.route("/", lifecycleApi());
   v1.route("/", membershipApi());
+  v1.route("/", proposalApi());
+  v1.route("/", programmeApi());
 
   const api = new OpenAPIHono<AppEnv>();
   let document: ReturnType<typeof buildOpenApiDocument> | null = null;

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import type { CommunityTarget } from "./features/communities/policy.js";
 import "./features/audit/policy.js";
 import "./features/communities/policy.js";
 import "./features/organisation/policy.js";
@@ -9,72 +8,27 @@ import "./features/outbox/policy.js";
 import "./features/people/policy.js";
 import "./features/tokens/policy.js";
 import {
-  type Action,
-  type Actor,
-  anonymous,
-  type CommunityRole,
-  decide,
-  type PolicyActions,
-  registeredActions,
-  type SiteRole,
-} from "./platform/policy.js";
+  actors,
+  community,
+  inCommunity,
+  kinds,
+  notInCommunity,
+  type Row,
+  row,
+  SELF_ID,
+  signedIn,
+} from "../test/support/policy-matrix.js";
+import { charterMatrix } from "./features/charter/policy.matrix.js";
+import { lifecycleMatrix } from "./features/lifecycle/policy.matrix.js";
+import { membershipMatrix } from "./features/memberships/policy.matrix.js";
+import { programmeMatrix } from "./features/programme/policy.matrix.js";
+import { proposalMatrix } from "./features/proposals/policy.matrix.js";
+import { type Action, decide, registeredActions } from "./platform/policy.js";
 
-// The authorization matrix: every action, every kind of actor, the expected answer.
+// The authorization matrix: every action, every kind of actor, the expected answer. Each slice
+// keeps its own rows in policy.matrix.ts beside its policy; the platform's are here.
 
-const COMMUNITY_ID = "c1";
-const SELF_ID = "p-self";
-
-function person(siteRole: SiteRole, communityRole?: CommunityRole, id = SELF_ID): Actor {
-  return {
-    kind: "person",
-    id,
-    handle: id,
-    name: "Someone",
-    email: "someone@example.org",
-    siteRole,
-    memberships: new Map(
-      communityRole ? [[COMMUNITY_ID, { role: communityRole, state: "active" as const }]] : [],
-    ),
-  };
-}
-
-const actors = {
-  anonymous,
-  member: person("member"),
-  communityMember: person("member", "member"),
-  core: person("member", "core"),
-  convenor: person("member", "convenor"),
-  sponsor: person("member", "sponsor"),
-  programme: person("programme"),
-  admin: person("admin"),
-} satisfies Record<string, Actor>;
-type ActorKind = keyof typeof actors;
-const kinds = Object.keys(actors) as ActorKind[];
-
-const community = (overrides: Partial<CommunityTarget> = {}): CommunityTarget => ({
-  id: COMMUNITY_ID,
-  slug: "hr-operations",
-  name: "HR Operations",
-  visibility: "listed",
-  joinPolicy: "open",
-  status: "active",
-  ...overrides,
-});
-
-type Row<A extends Action> = { action: A; target: PolicyActions[A]; when: string; allowed: ActorKind[] };
-const row = <A extends Action>(
-  action: A,
-  when: string,
-  target: PolicyActions[A],
-  allowed: ActorKind[] | "all",
-): Row<Action> =>
-  ({ action, when, target, allowed: allowed === "all" ? kinds : allowed }) as unknown as Row<Action>;
-
-const signedIn: ActorKind[] = kinds.filter((k) => k !== "anonymous");
-const inCommunity: ActorKind[] = ["communityMember", "core", "convenor", "sponsor"];
-const notInCommunity: ActorKind[] = ["member", "programme", "admin"];
-
-const matrix: Row<Action>[] = [
+const platformMatrix: Row<Action>[] = [
   row("person.view", "any profile", null, signedIn),
   row("person.update", "their own profile", { id: SELF_ID }, signedIn),
   row("person.update", "someone else's profile", { id: "p-other" }, ["admin"]),
@@ -86,6 +40,21 @@ const matrix: Row<Action>[] = [
   row("community.view", "a listed community", community(), "all"),
   row("community.view", "an unlisted community", community({ visibility: "unlisted" }), "all"),
   row("community.viewMembers", "a community's members", community(), signedIn),
+  row(
+    "community.viewMembers",
+    "a members-only community's members",
+    community({ contentAccess: "members" }),
+    [...inCommunity, "programme", "admin"],
+  ),
+  row("community.viewContent", "an all-staff community's content", community(), signedIn),
+  row(
+    "community.viewContent",
+    "a members-only community's content",
+    community({ contentAccess: "members" }),
+    inCommunity,
+  ),
+  row("community.manage", "a community", community(), ["convenor", "programme", "admin"]),
+  row("community.manage", "a closed community", community({ status: "closed" }), []),
   row("community.join", "an open community", community(), notInCommunity),
   row("community.join", "a request-to-join community", community({ joinPolicy: "request" }), []),
   row("community.join", "an invite-only community", community({ joinPolicy: "invite" }), []),
@@ -97,6 +66,15 @@ const matrix: Row<Action>[] = [
   row("outbox.resend", "a queued or failed email", null, ["admin"]),
   row("token.manage", "their own tokens", { personId: SELF_ID }, signedIn),
   row("token.manage", "someone else's tokens", { personId: "p-other" }, []),
+];
+
+const matrix: Row<Action>[] = [
+  ...platformMatrix,
+  ...charterMatrix,
+  ...lifecycleMatrix,
+  ...membershipMatrix,
+  ...programmeMatrix,
+  ...proposalMatrix,
 ];
 
 test("every registered action has rows in the matrix", () => {

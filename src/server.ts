@@ -12,6 +12,7 @@ import { createJobs } from "./platform/jobs/jobs.js";
 import { maintenanceCron, registerMaintenance } from "./platform/jobs/maintenance.js";
 import { log } from "./platform/log.js";
 import { startMailDelivery } from "./platform/mail/delivery.js";
+import { registerScheduledWork } from "./scheduled.js";
 
 export const demoAccountsFile = (config: Config) => join(config.dataDir, "..", "demo-accounts.txt");
 
@@ -46,6 +47,7 @@ export async function startServer(config: Config) {
   const jobs = createJobs({ config, database });
   await jobs.start();
   await registerMaintenance(jobs, database.db, cron);
+  await registerScheduledWork(jobs, database.db);
   const { app } = createApp(config, database);
   const server = serve({ fetch: app.fetch, port: config.port });
   const mail = startMailDelivery({ config, db: database.db });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -21,8 +21,18 @@ interface Asset {
 const byHashedName = new Map<string, Asset>();
 const urls = new Map<string, string>();
 
+// app.css is the base sheet followed by each feature's sheet in assets/css/, in name order, so
+// slices can style their own pages without editing one shared file.
+const cssDir = fileURLToPath(new URL("./assets/css/", import.meta.url));
+const featureSheets = readdirSync(cssDir)
+  .filter((file) => file.endsWith(".css"))
+  .sort()
+  .map((file) => readFileSync(`${cssDir}${file}`));
+
 for (const [name, path] of Object.entries(sources)) {
-  const body = readFileSync(path);
+  const own = readFileSync(path);
+  const body =
+    name === "app.css" ? Buffer.concat([own, ...featureSheets.flatMap((s) => [Buffer.from("\n"), s])]) : own;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 12);
   const dot = name.lastIndexOf(".");
   const hashedName = `${name.slice(0, dot)}.${hash}${name.slice(dot)}`;

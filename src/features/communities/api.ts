@@ -14,14 +14,16 @@ import {
 import { AppError, notFound } from "../../platform/errors.js";
 import { activeRoleIn, can, decide } from "../../platform/policy.js";
 import { loadActor } from "../people/queries.js";
-import { communityInput, directoryQuery, directorySorts } from "./inputs.js";
+import { directoryQuery, directorySorts } from "./directory-inputs.js";
+import { searchCommunities } from "./directory-queries.js";
+import { communityInput } from "./inputs.js";
 import {
   CommunitySchema,
   CommunitySummarySchema,
   presentCommunity,
   presentCommunitySummary,
 } from "./presenters.js";
-import { findCommunityBySlug, searchCommunities } from "./queries.js";
+import { findCommunityBySlug } from "./queries.js";
 import { createCommunity } from "./service.js";
 import { communityTypes } from "./tables.js";
 import "./policy.js";

@@ -45,18 +45,3 @@ export const communityInput = z.object({
   visibility: z.enum(["listed", "unlisted"], { message: "Choose whether it is listed in the directory" }),
 });
 export type CommunityInput = z.output<typeof communityInput>;
-
-export const directorySorts = ["activity", "newest", "size", "name"] as const;
-
-export const directoryQuery = z.object({
-  q: z.string().trim().max(100).catch(""),
-  type: z.enum(communityTypes).or(z.literal("")).catch(""),
-  sort: z.enum(directorySorts).catch("activity"),
-  mine: z.enum(["1", ""]).catch(""),
-  cursor: z.string().max(500).optional().catch(undefined),
-});
-export type CommunityDirectoryQuery = z.output<typeof directoryQuery>;
-
-export const leaveInput = z.object({
-  reason: z.string().trim().max(500, "Keep the reason under 500 characters").default(""),
-});

@@ -1,41 +1,25 @@
 import { Hono } from "hono";
-import { AppError, notFound } from "../../platform/errors.js";
+import { AppError } from "../../platform/errors.js";
 import { requirePerson } from "../../platform/http/actor.js";
 import type { AppEnv } from "../../platform/http/context.js";
 import { setFlash } from "../../platform/http/flash.js";
 import { type FormValues, parseForm } from "../../platform/http/form.js";
 import { redirectAfterPost } from "../../platform/http/htmx.js";
-import { decodeCursor } from "../../platform/http/pagination.js";
-import { activeRoleIn, can, decide } from "../../platform/policy.js";
+import { can, decide } from "../../platform/policy.js";
 import { renderPage } from "../../ui/render.js";
-import { joinCommunity, leaveCommunity } from "../memberships/service.js";
-import { communityInput, directoryQuery, leaveInput } from "./inputs.js";
-import { findCommunityBySlug, leadersOf, recentMembers, searchCommunities } from "./queries.js";
+import { communityInput } from "./inputs.js";
+import { loadCommunityView } from "./load.js";
+import { leadersOf, recentMembers } from "./queries.js";
 import { createCommunity } from "./service.js";
 import { CommunityPage } from "./views/community.js";
-import { CommunityDirectory } from "./views/directory.js";
-import { CommunityForm, LeaveForm } from "./views/forms.js";
+import { CommunityForm } from "./views/forms.js";
+import { CommunityShell, communityCrumbs, communityTitle } from "./views/shell.js";
 import "./policy.js";
 
 const blankCommunity: FormValues = { type: "professional", joinPolicy: "open", visibility: "listed" };
 
 export function communityPages() {
   const app = new Hono<AppEnv>();
-
-  app.get("/communities", async (c) => {
-    const actor = c.get("actor");
-    const query = directoryQuery.parse(c.req.query());
-    const page = await searchCommunities(c.get("db"), actor, query, decodeCursor(query.cursor));
-    return renderPage(c, { title: query.mine ? "Your communities" : "Communities" }, () => (
-      <CommunityDirectory
-        actor={actor}
-        page={page}
-        query={query}
-        url={new URL(c.req.url)}
-        canCreate={can(actor, "community.create", null)}
-      />
-    ));
-  });
 
   app.get("/communities/new", (c) => {
     const actor = requirePerson(c);
@@ -73,81 +57,28 @@ export function communityPages() {
   app.get("/communities/:slug", async (c) => {
     const actor = c.get("actor");
     const db = c.get("db");
-    const community = await findCommunityBySlug(db, c.req.param("slug"));
-    if (!community) throw notFound("community");
+    const view = await loadCommunityView(c);
+    const { community } = view;
     const canSeeMembers = can(actor, "community.viewMembers", community);
-    const [leaders, members] = canSeeMembers
-      ? await Promise.all([leadersOf(db, community.id), recentMembers(db, community.id)])
-      : [[], []];
-    const join = decide(actor, "community.join", community);
+    const [leaders, members] = await Promise.all([
+      actor.kind === "person" ? leadersOf(db, community.id) : [],
+      canSeeMembers ? recentMembers(db, community.id) : [],
+    ]);
     return renderPage(
       c,
-      {
-        title: community.name,
-        breadcrumbs: [{ label: "Communities", href: "/communities" }, { label: community.name }],
-      },
+      { title: communityTitle(community), breadcrumbs: communityCrumbs(community) },
       (ctx) => (
-        <CommunityPage
-          ctx={ctx}
-          community={community}
-          leaders={leaders}
-          members={members}
-          myRole={activeRoleIn(actor, community.id)}
-          canJoin={join.allowed}
-          joinRefusal={join.allowed ? null : join.reason}
-          canSeeMembers={canSeeMembers}
-        />
+        <CommunityShell ctx={ctx} view={view} tab="overview">
+          <CommunityPage
+            ctx={ctx}
+            community={community}
+            leaders={leaders}
+            members={members}
+            canSeeMembers={canSeeMembers}
+          />
+        </CommunityShell>
       ),
     );
-  });
-
-  app.post("/communities/:slug/join", async (c) => {
-    const actor = requirePerson(c);
-    const community = await findCommunityBySlug(c.get("db"), c.req.param("slug"));
-    if (!community) throw notFound("community");
-    await joinCommunity(c.get("db"), actor, community);
-    setFlash(c, `Welcome to ${community.name}. You are now a member.`);
-    return redirectAfterPost(c, `/communities/${community.slug}`);
-  });
-
-  app.get("/communities/:slug/leave", async (c) => {
-    const actor = requirePerson(c);
-    const community = await findCommunityBySlug(c.get("db"), c.req.param("slug"));
-    if (!community) throw notFound("community");
-    if (!activeRoleIn(actor, community.id)) return c.redirect(`/communities/${community.slug}`, 303);
-    return renderPage(
-      c,
-      {
-        title: `Leave ${community.name}`,
-        breadcrumbs: [
-          { label: "Communities", href: "/communities" },
-          { label: community.name, href: `/communities/${community.slug}` },
-          { label: "Leave" },
-        ],
-      },
-      (ctx) => <LeaveForm ctx={ctx} community={community} />,
-    );
-  });
-
-  app.post("/communities/:slug/leave", async (c) => {
-    const actor = requirePerson(c);
-    const community = await findCommunityBySlug(c.get("db"), c.req.param("slug"));
-    if (!community) throw notFound("community");
-    const form = await parseForm(c, leaveInput);
-    const again = (errors: Record<string, string>) =>
-      renderPage(c, { title: `Leave ${community.name}`, status: 422 }, (ctx) => (
-        <LeaveForm ctx={ctx} community={community} values={form.values} errors={errors} />
-      ));
-    if (!form.ok) return again(form.errors);
-    try {
-      await leaveCommunity(c.get("db"), actor, community, form.data.reason);
-    } catch (error) {
-      if (error instanceof AppError && error.code === "last_convenor")
-        return again({ reason: error.userMessage });
-      throw error;
-    }
-    setFlash(c, `You have left ${community.name}.`);
-    return redirectAfterPost(c, `/communities/${community.slug}`);
   });
 
   return app;

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { CommunityRole, Decision } from "../../platform/policy.js";
-import type { Community, CommunityCard } from "./queries.js";
+import type { CommunityCard } from "./directory-queries.js";
+import type { Community } from "./queries.js";
 import { communityTypes, joinPolicies, stages } from "./tables.js";
 
 // What the API says about communities: the directory card's facts, and on a single community its

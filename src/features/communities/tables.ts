@@ -9,6 +9,9 @@ export type Stage = (typeof stages)[number];
 export const joinPolicies = ["open", "request", "invite"] as const;
 export type JoinPolicy = (typeof joinPolicies)[number];
 export type Visibility = "listed" | "unlisted";
+/** Who may read what members write (discussions, events, resources, the member list). */
+export const contentAccessLevels = ["staff", "members"] as const;
+export type ContentAccess = (typeof contentAccessLevels)[number];
 export type CommunityStatus = "proposed" | "active" | "dormant" | "closed";
 
 export const communities = pgTable(
@@ -25,6 +28,20 @@ export const communities = pgTable(
     joinPolicy: text("join_policy").$type<JoinPolicy>().notNull().default("open"),
     stage: text("stage").$type<Stage>().notNull().default("inquire"),
     status: text("status").$type<CommunityStatus>().notNull().default("active"),
+    contentAccess: text("content_access").$type<ContentAccess>().notNull().default("staff"),
+    /** Asked of people who request to join ("What would you like to get from the community?"). */
+    joiningQuestion: text("joining_question").notNull().default(""),
+    mailingListUrl: text("mailing_list_url").notNull().default(""),
+    chatUrl: text("chat_url").notNull().default(""),
+    websiteUrl: text("website_url").notNull().default(""),
+    contactEmail: text("contact_email").notNull().default(""),
+    stageChangedAt: timestamp("stage_changed_at", { withTimezone: true, precision: 3 }),
+    /** Set by the daily sweep when nothing has happened for 90 days; cleared by new activity or reopening. */
+    dormantSince: timestamp("dormant_since", { withTimezone: true, precision: 3 }),
+    closedAt: timestamp("closed_at", { withTimezone: true, precision: 3 }),
+    closingNote: text("closing_note"),
+    /** The proposal this community was approved from, if any. */
+    proposalId: text("proposal_id"),
     activeSince: date("active_since", { mode: "string" }),
     // Kept up to date in the same transaction as each join and leave, so the directory needs no count query.
     memberCount: integer("member_count").notNull().default(0),

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../platform/http/context.js";
 import { EmptyState } from "../../ui/components/common.js";
 import { renderPage } from "../../ui/render.js";
-import { searchCommunities } from "../communities/queries.js";
+import { searchCommunities } from "../communities/directory-queries.js";
 import { CommunityCard } from "../communities/views/card.js";
 
 export function homePages() {

@@ -5,7 +5,7 @@ import { can } from "../../platform/policy.js";
 import { Avatar } from "../../ui/components/avatar.js";
 import { EmptyState, PageHeader } from "../../ui/components/common.js";
 import { renderPage } from "../../ui/render.js";
-import { searchCommunities } from "../communities/queries.js";
+import { searchCommunities } from "../communities/directory-queries.js";
 import { CommunityCard } from "../communities/views/card.js";
 import { searchPeople } from "../people/queries.js";
 import "../people/policy.js";

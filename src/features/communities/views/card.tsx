@@ -1,6 +1,6 @@
 import { RelativeTime } from "../../../ui/components/time.js";
+import type { CommunityCard as Card } from "../directory-queries.js";
 import { stageLabels, typeLabels } from "../inputs.js";
-import type { CommunityCard as Card } from "../queries.js";
 
 export function CommunityCard({ community, isMember }: { community: Card; isMember: boolean }) {
   return (

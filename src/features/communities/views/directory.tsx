@@ -1,9 +1,9 @@
 import type { Page } from "../../../platform/http/pagination.js";
 import type { Actor } from "../../../platform/policy.js";
 import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../../ui/components/common.js";
-import type { CommunityDirectoryQuery } from "../inputs.js";
+import type { CommunityDirectoryQuery } from "../directory-inputs.js";
+import type { CommunityCard as Card } from "../directory-queries.js";
 import { typeLabels } from "../inputs.js";
-import type { CommunityCard as Card } from "../queries.js";
 import { CommunityCard } from "./card.js";
 
 const sortLabels = {

@@ -1,0 +1,2 @@
+// The charter slice's policy rules (defineRules) go here.
+export {};

@@ -1,0 +1,2 @@
+// The lifecycle slice's policy rules (defineRules) go here.
+export {};

@@ -1,0 +1,2 @@
+// The memberships slice's policy rules (defineRules) go here.
+export {};

@@ -1,0 +1,2 @@
+// The programme slice's policy rules (defineRules) go here.
+export {};

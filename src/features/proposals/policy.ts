@@ -1,0 +1,2 @@
+// The proposals slice's policy rules (defineRules) go here.
+export {};

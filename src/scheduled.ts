@@ -1,0 +1,10 @@
+import { registerBreakReturns } from "./features/memberships/jobs.js";
+import { registerDormancySweep } from "./features/programme/jobs.js";
+import type { Db } from "./platform/db/client.js";
+import type { Jobs } from "./platform/jobs/jobs.js";
+
+/** The features' scheduled work, registered once the job service has started. */
+export async function registerScheduledWork(jobs: Jobs, db: Db): Promise<void> {
+  await registerBreakReturns(jobs, db);
+  await registerDormancySweep(jobs, db);
+}
