@@ -5,6 +5,7 @@ import { communityApi } from "./features/communities/api.js";
 import { communitySettingsApi } from "./features/communities/settings-api.js";
 import { lifecycleApi } from "./features/lifecycle/api.js";
 import { membershipApi } from "./features/memberships/api.js";
+import { rosterApi } from "./features/memberships/roster-api.js";
 import { peopleApi } from "./features/people/api.js";
 import { programmeApi } from "./features/programme/api.js";
 import { proposalApi } from "./features/proposals/api.js";
@@ -30,6 +31,7 @@ export function createApi({ config, db }: { config: Config; db: Db }) {
   v1.route("/", charterApi());
   v1.route("/", lifecycleApi());
   v1.route("/", membershipApi());
+  v1.route("/", rosterApi());
   v1.route("/", proposalApi());
   v1.route("/", programmeApi());
 

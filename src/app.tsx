@@ -15,6 +15,7 @@ import { homePages } from "./features/home/pages.js";
 import { jobPages } from "./features/jobs/pages.js";
 import { lifecyclePages } from "./features/lifecycle/pages.js";
 import { membershipPages } from "./features/memberships/pages.js";
+import { rosterPages } from "./features/memberships/roster-pages.js";
 import { emailNotifier } from "./features/notifications/email.js";
 import { notificationPages } from "./features/notifications/pages.js";
 import { setEmailNotifier } from "./features/notifications/service.js";
@@ -122,6 +123,7 @@ export function createApp(config: Config, database: Database) {
   app.route("/", charterPages());
   app.route("/", lifecyclePages());
   app.route("/", membershipPages());
+  app.route("/", rosterPages());
   app.route("/", programmePages());
   app.route("/", organisationPages());
   app.route("/", searchPages());

@@ -21,6 +21,7 @@ import {
 import { charterMatrix } from "./features/charter/policy.matrix.js";
 import { lifecycleMatrix } from "./features/lifecycle/policy.matrix.js";
 import { membershipMatrix } from "./features/memberships/policy.matrix.js";
+import { rosterMatrix } from "./features/memberships/roster-policy.matrix.js";
 import { programmeMatrix } from "./features/programme/policy.matrix.js";
 import { proposalMatrix } from "./features/proposals/policy.matrix.js";
 import { type Action, decide, registeredActions } from "./platform/policy.js";
@@ -73,6 +74,7 @@ const matrix: Row<Action>[] = [
   ...charterMatrix,
   ...lifecycleMatrix,
   ...membershipMatrix,
+  ...rosterMatrix,
   ...programmeMatrix,
   ...proposalMatrix,
 ];

@@ -13,30 +13,15 @@ import {
 } from "../../platform/api/schemas.js";
 import type { Db } from "../../platform/db/client.js";
 import { notFound } from "../../platform/errors.js";
-import { authorize } from "../../platform/policy.js";
 import { slugParam } from "../communities/api.js";
 import { findCommunityBySlug } from "../communities/queries.js";
 import { leaveInput } from "./inputs.js";
-import { MemberSchema, MembershipSchema, presentMember, presentMembership } from "./presenters.js";
-import { findMembership, membershipsOf, membersOf } from "./queries.js";
+import { MembershipSchema, presentMembership } from "./presenters.js";
+import { findMembership, membershipsOf } from "./queries.js";
 import { joinCommunity, leaveCommunity } from "./service.js";
 import "../communities/policy.js";
 
 const isName = (key: string | number) => typeof key === "string";
-
-const listMembers = createRoute({
-  method: "get",
-  path: "/communities/{slug}/members",
-  tags: ["Memberships"],
-  summary: "A community's members",
-  description: "Current members by name. Who is in a community is for signed-in colleagues only.",
-  security: requiresToken,
-  request: { params: slugParam, query: z.object(paginationQuery) },
-  responses: {
-    200: jsonResponse(pageOf(MemberSchema, "MemberPage"), "A page of members."),
-    ...problems(401, 404, 422),
-  },
-});
 
 const join = createRoute({
   method: "post",
@@ -100,14 +85,6 @@ async function communityOr404(db: Db, slug: string) {
 /** Members of a community, joining and leaving, and your own memberships. */
 export function membershipApi() {
   const app = apiRouter();
-
-  app.openapi(listMembers, async (c) => {
-    const community = await communityOr404(c.get("db"), c.req.valid("param").slug);
-    authorize(c.get("actor"), "community.viewMembers", community);
-    const query = c.req.valid("query");
-    const page = await membersOf(c.get("db"), community.id, readCursor(query.cursor, isName), query.limit);
-    return c.json(toApiPage(page, presentMember), 200);
-  });
 
   app.openapi(join, async (c) => {
     const actor = requireApiPerson(c);

@@ -1,0 +1,2 @@
+// The roster's policy rules (roles, breaks, removal, member export) go here.
+export {};
