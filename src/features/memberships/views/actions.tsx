@@ -1,44 +1,141 @@
-import { CsrfField } from "../../../ui/components/form.js";
+import { can } from "../../../platform/policy.js";
+import { formatDate } from "../../../ui/components/time.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import type { CommunityView } from "../../communities/load.js";
+import "../policy.js";
 
-const roleLabels: Record<string, string> = {
-  convenor: "convenor",
-  core: "in the core team",
-  sponsor: "sponsor",
+const roleBadges: Record<string, string> = {
+  convenor: "You are convenor",
+  core: "You are in the core team",
+  sponsor: "You are a sponsor",
+  member: "You are a member",
+};
+
+export const invitedRoleNames: Record<string, string> = {
+  convenor: "a convenor",
+  core: "a core member",
+  sponsor: "a sponsor",
   member: "a member",
 };
 
-/** The viewer's membership state and the one next thing they can do, shown in the community header. */
+/** A date column ("2026-03-01") shown as people read it ("1 March 2026"). */
+export function formatDay(day: string): string {
+  return formatDate(new Date(`${day}T12:00:00Z`), "UTC");
+}
+
+/**
+ * The viewer's membership state and the one next thing they can do, shown in the header of every
+ * community page: sign in, join, ask to join, answer an invitation, see a pending request, or
+ * (for members) their role, their membership and leaving.
+ */
 export function MembershipActions({ ctx, view }: { ctx: PageContext; view: CommunityView }) {
-  const { community, membership, join } = view;
-  const current = membership && (membership.state === "active" || membership.state === "on_break");
-  if (current) {
+  const { community, membership } = view;
+  const base = `/communities/${community.slug}`;
+  const reviewLink = can(ctx.actor, "membership.review", community) ? (
+    <a class="membership-review-link" href={`${base}/requests`}>
+      Requests and invitations
+    </a>
+  ) : null;
+  const state = membership?.state ?? null;
+
+  if (state === "active" || state === "on_break") {
     return (
-      <div class="inline-form">
-        <span class="badge">You are {roleLabels[membership.role]}</span>
-        <a class="button button-secondary button-small" href={`/communities/${community.slug}/leave`}>
-          Leave community
+      <div class="membership-actions">
+        <p class="membership-status">
+          {state === "on_break" && membership?.breakUntil ? (
+            <span class="badge badge-muted">On a break until {formatDay(membership.breakUntil)}</span>
+          ) : (
+            <span class="badge">{roleBadges[membership?.role ?? "member"]}</span>
+          )}
+        </p>
+        <div class="inline-form">
+          <a class="button button-secondary button-small" href={`${base}/membership`}>
+            Your membership
+          </a>
+          <a class="button button-secondary button-small" href={`${base}/leave`}>
+            Leave community
+          </a>
+        </div>
+        {reviewLink}
+      </div>
+    );
+  }
+
+  if (community.status === "closed")
+    return reviewLink ? <div class="membership-actions">{reviewLink}</div> : null;
+
+  if (state === "invited" && membership) {
+    return (
+      <div class="membership-actions membership-invited">
+        <p class="membership-status">
+          <strong>You are invited to join as {invitedRoleNames[membership.role]}</strong>
+        </p>
+        <div class="inline-form">
+          <a class="button button-small" href={`${base}/join`}>
+            Accept
+          </a>
+          <a class="button button-secondary button-small" href={`${base}/invitation/decline`}>
+            Decline
+          </a>
+        </div>
+        {reviewLink}
+      </div>
+    );
+  }
+
+  if (state === "requested") {
+    return (
+      <div class="membership-actions">
+        <p class="membership-status">
+          <span class="badge badge-muted">Request sent</span>
+        </p>
+        <a class="button button-secondary button-small" href={`${base}/request/withdraw`}>
+          Withdraw request
+        </a>
+        {reviewLink}
+      </div>
+    );
+  }
+
+  if (community.status === "proposed") {
+    return <p class="muted membership-actions">Proposed: not open to members yet.</p>;
+  }
+
+  if (ctx.actor.kind === "anonymous") {
+    return (
+      <div class="membership-actions">
+        <a class="button" href={`/sign-in?next=${encodeURIComponent(`${base}`)}`}>
+          Sign in to join
         </a>
       </div>
     );
   }
-  if (join.allowed) {
+
+  if (community.joinPolicy === "open") {
     return (
-      <form class="inline-form" method="post" action={`/communities/${community.slug}/join`}>
-        <CsrfField token={ctx.csrfToken} />
-        <button class="button" type="submit">
+      <div class="membership-actions">
+        <a class="button" href={`${base}/join`}>
           Join community
-        </button>
-      </form>
+        </a>
+        {reviewLink}
+      </div>
     );
   }
-  if (ctx.actor.kind === "anonymous") {
+  if (community.joinPolicy === "request") {
     return (
-      <a class="button" href={`/sign-in?next=/communities/${community.slug}`}>
-        Sign in to join
-      </a>
+      <div class="membership-actions">
+        <a class="button" href={`${base}/join`}>
+          Request to join
+        </a>
+        <p class="muted membership-note">The convenors review each request.</p>
+        {reviewLink}
+      </div>
     );
   }
-  return <p class="muted">{join.reason}</p>;
+  return (
+    <div class="membership-actions">
+      <p class="muted membership-note">Invite only: ask one of the convenors if you would like to join.</p>
+      {reviewLink}
+    </div>
+  );
 }
