@@ -9,7 +9,7 @@ import { can, decide } from "../../platform/policy.js";
 import { renderPage } from "../../ui/render.js";
 import { communityInput } from "./inputs.js";
 import { loadCommunityView } from "./load.js";
-import { leadersOf, recentMembers } from "./queries.js";
+import { leadersOf, recentActivity, recentMembers } from "./queries.js";
 import { createCommunity } from "./service.js";
 import { CommunityPage } from "./views/community.js";
 import { CommunityForm } from "./views/forms.js";
@@ -60,9 +60,11 @@ export function communityPages() {
     const view = await loadCommunityView(c);
     const { community } = view;
     const canSeeMembers = can(actor, "community.viewMembers", community);
-    const [leaders, members] = await Promise.all([
+    const activityDecision = decide(actor, "community.viewContent", community);
+    const [leaders, members, activity] = await Promise.all([
       actor.kind === "person" ? leadersOf(db, community.id) : [],
       canSeeMembers ? recentMembers(db, community.id) : [],
+      activityDecision.allowed ? recentActivity(db, community.id, 10) : [],
     ]);
     return renderPage(
       c,
@@ -75,6 +77,10 @@ export function communityPages() {
             leaders={leaders}
             members={members}
             canSeeMembers={canSeeMembers}
+            activity={activity}
+            canSeeActivity={activityDecision.allowed}
+            activityRefusal={activityDecision.allowed ? undefined : activityDecision.reason}
+            canManage={can(actor, "community.manage", community)}
           />
         </CommunityShell>
       ),

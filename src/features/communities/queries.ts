@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { activityEvents } from "../../platform/activity.js";
 import type { Db } from "../../platform/db/client.js";
 import { memberships } from "../memberships/tables.js";
 import { divisions } from "../organisation/tables.js";
@@ -67,3 +68,44 @@ export async function membershipOf(db: Db, communityId: string, personId: string
     .where(and(eq(memberships.communityId, communityId), eq(memberships.personId, personId)));
   return rows[0] ?? null;
 }
+
+/** The verbs shown as "Recent activity" on a community's page; quieter acts (requests, leaving, breaks) stay private. */
+export const publicActivityVerbs = [
+  "community.created",
+  "community.joined",
+  "membership.invitation_accepted",
+  "membership.role_changed",
+  "charter.updated",
+  "community.stage_changed",
+  "community.updated",
+  "lifecycle.item_ticked",
+  "community.dormant",
+  "community.revived",
+  "community.reopened",
+  "community.closed",
+] as const;
+
+/** The community's latest public activity, newest first, with who did it. */
+export async function recentActivity(db: Db, communityId: string, limit = 10) {
+  return db
+    .select({
+      id: activityEvents.id,
+      verb: activityEvents.verb,
+      data: activityEvents.data,
+      occurredAt: activityEvents.occurredAt,
+      actorName: people.name,
+      actorHandle: people.handle,
+    })
+    .from(activityEvents)
+    .leftJoin(people, eq(people.id, activityEvents.actorId))
+    .where(
+      and(
+        eq(activityEvents.communityId, communityId),
+        inArray(activityEvents.verb, [...publicActivityVerbs]),
+      ),
+    )
+    .orderBy(desc(activityEvents.occurredAt), desc(activityEvents.id))
+    .limit(limit);
+}
+
+export type ActivityLine = Awaited<ReturnType<typeof recentActivity>>[number];

@@ -59,7 +59,7 @@ export function CommunityShell({
           </p>
         )}
       </div>
-      <nav class="tabs" aria-label={`${community.name} sections`}>
+      <nav class="tabs community-tabs" aria-label={`${community.name} sections`}>
         <ul>
           {communityTabs.map((t) => (
             <li>
