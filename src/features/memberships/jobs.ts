@@ -1,5 +1,40 @@
 import type { Db } from "../../platform/db/client.js";
 import type { Jobs } from "../../platform/jobs/jobs.js";
+import { log } from "../../platform/log.js";
+import { returnFromBreaks } from "./roster-service.js";
+
+declare module "../../platform/jobs/jobs.js" {
+  interface JobPayloads {
+    "memberships.return-from-breaks": Record<string, never>;
+  }
+}
+
+/** Five past midnight in the organisation's time zone (pg-boss schedules in that zone). */
+export const breakReturnsCron = "5 0 * * *";
+
+/** The organisation's time zone, as config.ts reads it; breaks end on its calendar dates. */
+function organisationTimeZone(env: NodeJS.ProcessEnv = process.env): string {
+  const zone = env.CONVENE_TIME_ZONE || "Europe/London";
+  try {
+    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
+    return zone;
+  } catch {
+    return "Europe/London";
+  }
+}
 
 /** Registers the daily job that brings people back from a break whose date has passed. */
-export async function registerBreakReturns(_jobs: Jobs, _db: Db): Promise<void> {}
+export async function registerBreakReturns(jobs: Jobs, db: Db): Promise<void> {
+  const timeZone = organisationTimeZone();
+  await jobs.register(
+    "memberships.return-from-breaks",
+    async () => {
+      const result = await returnFromBreaks(db, new Date(), timeZone);
+      if (result.returned > 0) log("info", "breaks: people are back", result);
+      return result;
+    },
+    // It runs again tomorrow anyway, and each return is idempotent.
+    { retryLimit: 3, retryDelay: 60, expireInSeconds: 900 },
+  );
+  await jobs.schedule("memberships.return-from-breaks", breakReturnsCron, {});
+}
