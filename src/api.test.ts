@@ -257,8 +257,18 @@ test("people and member lists need a signed-in actor", async () => {
   const [first, ...rest] = members.json.data ?? [];
   assert.deepEqual(rest, []);
   assert.deepEqual(first, {
-    person: { id: convenor.id, handle: convenor.handle, name: "Cora Convenor", jobTitle: "", division: null },
+    person: {
+      id: convenor.id,
+      handle: convenor.handle,
+      name: "Cora Convenor",
+      jobTitle: "",
+      division: null,
+      skills: [],
+    },
     role: "convenor",
+    state: "active",
+    involvement: "take_part",
+    breakUntil: null,
     joinedAt: first?.joinedAt,
   });
   assert.match(String(first?.joinedAt), /^\d{4}-\d\d-\d\dT/);

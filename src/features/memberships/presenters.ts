@@ -1,38 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import type { PendingRow } from "./joining-queries.js";
-import type { MemberRow, MembershipRow } from "./queries.js";
+import type { MembershipRow } from "./queries.js";
 import { involvements } from "./tables.js";
 
 const communityRoles = ["convenor", "core", "member", "sponsor"] as const;
 const dateTime = () => z.string().openapi({ format: "date-time" });
-
-export const MemberSchema = z
-  .object({
-    person: z.object({
-      id: z.string(),
-      handle: z.string(),
-      name: z.string(),
-      jobTitle: z.string(),
-      division: z.string().nullable(),
-    }),
-    role: z.enum(communityRoles),
-    joinedAt: dateTime(),
-  })
-  .openapi("Member");
-
-export function presentMember(row: MemberRow): z.infer<typeof MemberSchema> {
-  return {
-    person: {
-      id: row.personId,
-      handle: row.handle,
-      name: row.name,
-      jobTitle: row.jobTitle,
-      division: row.divisionName,
-    },
-    role: row.role,
-    joinedAt: row.joinedAt.toISOString(),
-  };
-}
 
 export const MembershipSchema = z
   .object({

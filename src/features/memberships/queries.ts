@@ -11,55 +11,7 @@ import { people } from "../people/tables.js";
 import type { Involvement, MembershipState } from "./tables.js";
 import { memberships } from "./tables.js";
 
-export interface MemberRow {
-  personId: string;
-  handle: string;
-  name: string;
-  jobTitle: string;
-  divisionName: string | null;
-  role: CommunityRole;
-  joinedAt: Date;
-}
-
 const current = sql`${memberships.state} in ('active', 'on_break')`;
-
-/**
- * A community's current members by name, keyset-paginated forward (the API's `nextCursor`).
- * Ties on name are broken by person id, which is also the index order of the people table.
- */
-export async function membersOf(
-  db: Db,
-  communityId: string,
-  cursor: Cursor | null,
-  limit: number,
-): Promise<Page<MemberRow>> {
-  const conditions = [eq(memberships.communityId, communityId), current];
-  if (cursor) {
-    const key = String(cursor.key);
-    conditions.push(or(gt(people.name, key), and(eq(people.name, key), gt(people.id, cursor.id)))!);
-  }
-  const rows = await db
-    .select({
-      personId: people.id,
-      handle: people.handle,
-      name: people.name,
-      jobTitle: people.jobTitle,
-      divisionName: divisions.name,
-      role: memberships.role,
-      joinedAt: memberships.joinedAt,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(divisions, eq(divisions.id, people.divisionId))
-    .where(and(...conditions))
-    .orderBy(asc(people.name), asc(people.id))
-    .limit(limit + 1);
-  return toPage(rows, {
-    limit,
-    cursor: cursor ? { ...cursor, direction: "after" } : null,
-    keyOf: (row) => ({ key: row.name, id: row.personId }),
-  });
-}
 
 export interface MembershipRow {
   communityId: string;

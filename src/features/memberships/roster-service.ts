@@ -8,6 +8,7 @@ import { authorize } from "../../platform/policy.js";
 import type { CommunityTarget } from "../communities/policy.js";
 import { communities } from "../communities/tables.js";
 import { notify } from "../notifications/service.js";
+import { lockCommunity } from "./locks.js";
 import { activitySince } from "./queries.js";
 import { roleLabels, roleWords } from "./roster-inputs.js";
 import { memberRemoved, roleChanged, welcomeBack } from "./roster-notifications.js";
@@ -51,14 +52,6 @@ export function formatDay(day: string): string {
  * Serialises changes to one community's convenors: every role change and removal takes this row
  * lock first, so two convenors demoting each other at once cannot both see "another convenor".
  */
-async function lockCommunity(tx: Db, communityId: string) {
-  await tx
-    .select({ id: communities.id })
-    .from(communities)
-    .where(eq(communities.id, communityId))
-    .for("update");
-}
-
 async function currentMembership(tx: Db, communityId: string, personId: string) {
   const rows = await tx
     .select({

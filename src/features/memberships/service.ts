@@ -6,6 +6,7 @@ import type { CommunityRole, PersonActor } from "../../platform/policy.js";
 import { authorize } from "../../platform/policy.js";
 import { currentCharter } from "../charter/queries.js";
 import type { CommunityTarget } from "../communities/policy.js";
+import { lockCommunity } from "./locks.js";
 import "../communities/policy.js";
 import { communities } from "../communities/tables.js";
 import { memberJoined } from "../notifications/kinds.js";
@@ -545,6 +546,7 @@ async function tellConvenors(tx: Db, actor: PersonActor, community: CommunityTar
 export async function leaveCommunity(db: Db, actor: PersonActor, community: CommunityTarget, reason: string) {
   authorize(actor, "community.leave", community);
   await db.transaction(async (tx) => {
+    await lockCommunity(tx, community.id);
     const membership = await lockRow(tx, community.id, actor.id);
     if (!membership || (membership.state !== "active" && membership.state !== "on_break")) return;
     if (membership.role === "convenor") {
