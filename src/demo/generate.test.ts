@@ -15,6 +15,7 @@ const NAMED_SLUGS = [
   "leading-projects",
   "security",
 ];
+const STORY_SLUGS = ["sustainability-champions", "print-and-post-users"];
 
 function assertUnique(values: readonly string[], what: string): void {
   const seen = new Set<string>();
@@ -124,7 +125,7 @@ function checkOrganisation(org: DemoOrganisation, sizeLimits: readonly [number, 
     "convenor account must convene HR Operations",
   );
   const member = org.accounts.find((account) => account.label === "member");
-  const own = org.memberships.filter((m) => m.personHandle === member?.personHandle);
+  const own = org.memberships.filter((m) => m.personHandle === member?.personHandle && m.state === "active");
   assert.ok(own.length >= 2 && own.length <= 3, "member account is in two or three communities");
   assert.ok(own.every((m) => m.role === "member"));
   assert.ok(own.every((m) => m.communitySlug !== "security"));
@@ -150,7 +151,7 @@ describe("generateDemoOrganisation (small)", () => {
     assert.equal(org.divisions.length, 12);
     assert.deepEqual(
       org.communities.map((community) => community.slug),
-      NAMED_SLUGS,
+      [...NAMED_SLUGS, ...STORY_SLUGS],
     );
     assert.equal(org.accounts.length, 4);
     const content = org.communities.find((community) => community.slug === "content");
@@ -185,6 +186,10 @@ describe("generateDemoOrganisation (small)", () => {
     assert.equal(divisionSkills, org.people.length, "everyone has at least one skill from their division");
   });
 
+  test("tells the story: charters, requests, an invitation, a break, a quiet and a closed community", () => {
+    checkStory(org);
+  });
+
   test("handles a different domain and date", () => {
     const now = new Date("2027-03-15T12:00:00Z");
     const other = generateDemoOrganisation({ seed: 7, size: "small", emailDomain: "Example.AC.UK", now });
@@ -203,8 +208,8 @@ describe("generateDemoOrganisation (large)", () => {
     assert.equal(org.people.length, 30_000);
     assert.equal(org.communities.length, 300);
     assert.deepEqual(
-      org.communities.slice(0, 8).map((community) => community.slug),
-      NAMED_SLUGS,
+      org.communities.slice(0, 10).map((community) => community.slug),
+      [...NAMED_SLUGS, ...STORY_SLUGS],
     );
     const unlisted = org.communities.filter((community) => community.visibility === "unlisted").length;
     assert.ok(unlisted > 0 && unlisted < 30, `unlisted ${unlisted}`);
@@ -215,5 +220,94 @@ describe("generateDemoOrganisation (large)", () => {
 
   test("is internally consistent", () => {
     checkOrganisation(org, [10, 1500]);
+    checkStory(org);
   });
 });
+
+function checkStory(org: DemoOrganisation): void {
+  const bySlug = new Map(org.communities.map((community) => [community.slug, community]));
+  const member = org.accounts.find((account) => account.label === "member")?.personHandle;
+  const programme = org.accounts.find((account) => account.label === "programme")?.personHandle;
+
+  // Charters: version 1 for every named community, version 2 for two, each by a convenor.
+  for (const slug of NAMED_SLUGS) {
+    const versions = org.charters.filter((charter) => charter.communitySlug === slug);
+    assert.ok(
+      versions.some((charter) => charter.version === 1),
+      `${slug} charter`,
+    );
+    for (const charter of versions) {
+      assert.ok(
+        org.memberships.some(
+          (m) => m.communitySlug === slug && m.personHandle === charter.authorHandle && m.role === "convenor",
+        ),
+        `${slug} charter written by a convenor`,
+      );
+      assert.ok(Date.parse(charter.createdAt) <= NOW.getTime());
+      assert.ok(charter.codeOfConduct.length > 100 && charter.mission.length > 20);
+    }
+  }
+  assert.equal(org.charters.filter((charter) => charter.version === 2).length, 2);
+
+  // Join policies in use.
+  assert.equal(bySlug.get("leadership")?.contentAccess, "members");
+  assert.equal(bySlug.get("executive-and-personal-assistants")?.contentAccess, "members");
+  assert.match(bySlug.get("executive-and-personal-assistants")?.joiningQuestion ?? "", /\?$/);
+  const requests = org.memberships.filter((m) => m.state === "requested");
+  assert.equal(requests.length, 2);
+  assert.ok(
+    requests.every((m) => m.communitySlug === "executive-and-personal-assistants" && m.requestAnswer),
+  );
+  const invitations = org.memberships.filter((m) => m.state === "invited");
+  assert.deepEqual(
+    invitations.map((m) => [m.communitySlug, m.personHandle]),
+    [["leadership", member]],
+  );
+  const breaks = org.memberships.filter((m) => m.state === "on_break");
+  assert.equal(breaks.length, 1);
+  assert.ok((breaks[0]?.breakUntil ?? "") > NOW.toISOString().slice(0, 10));
+
+  // One community gone quiet, one closed.
+  const quiet = bySlug.get("sustainability-champions");
+  assert.equal(quiet?.status, "dormant");
+  const quietJoins = org.memberships.filter((m) => m.communitySlug === "sustainability-champions");
+  const ninetyDaysAgo = NOW.getTime() - 90 * 86_400_000;
+  assert.ok(
+    quietJoins.every((m) => Date.parse(m.joinedAt) < ninetyDaysAgo),
+    "no recent joins",
+  );
+  assert.ok(
+    org.stageChanges
+      .filter((change) => change.communitySlug === "sustainability-champions")
+      .every((change) => Date.parse(change.createdAt) < ninetyDaysAgo),
+  );
+  assert.ok(Date.parse(quiet?.dormantSince ?? "") < NOW.getTime());
+  const closed = bySlug.get("print-and-post-users");
+  assert.equal(closed?.status, "closed");
+  assert.ok(closed?.closingNote && Date.parse(closed.closedAt ?? "") < NOW.getTime());
+  assert.equal(closed?.closedByHandle, programme);
+  const active = org.communities.filter((community) => community.status === "active");
+  assert.ok(active.length >= 8);
+
+  // Stage histories, in order and ending at today's stage.
+  for (const slug of ["hr-operations", "leadership", "education-administration"]) {
+    const changes = org.stageChanges.filter((change) => change.communitySlug === slug);
+    assert.ok(changes.length >= 3, `${slug} stage changes`);
+    assert.equal(changes.at(-1)?.toStage, bySlug.get(slug)?.stage);
+    assert.equal(bySlug.get(slug)?.stageChangedAt, changes.at(-1)?.createdAt);
+  }
+
+  // Proposals by the member account: one under review, one with changes requested.
+  assert.deepEqual(
+    org.proposals.map((proposal) => [proposal.status, proposal.proposerHandle]),
+    [
+      ["submitted", member],
+      ["changes_requested", member],
+    ],
+  );
+  for (const proposal of org.proposals) {
+    assert.ok(proposal.interestedHandles.length >= 3);
+    assert.ok(!proposal.interestedHandles.includes(member ?? ""));
+    assert.ok(proposal.foundingCoreHandles.length >= 2);
+  }
+}

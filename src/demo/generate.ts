@@ -36,6 +36,14 @@ import {
   WANTS_TO_LEARN,
   WORD_DISPLAY,
 } from "./names.js";
+import {
+  type DemoCharterVersion,
+  type DemoProposal,
+  type DemoStageChange,
+  STORY_COMMUNITIES,
+  type StoryCommunity,
+  tellStory,
+} from "./story.js";
 
 export type CommunityType = "professional" | "technology" | "interest" | "geographic";
 export type Stage = "inquire" | "design" | "prototype" | "launch" | "grow" | "sustain";
@@ -44,6 +52,7 @@ export type MembershipRole = "convenor" | "core" | "member" | "sponsor";
 export type Involvement = "follow" | "take_part" | "help_run";
 export type Mentoring = "offer" | "seek" | "neither";
 export type DemoSize = "small" | "large";
+export type { DemoCharterVersion, DemoProposal, DemoStageChange } from "./story.js";
 export interface DemoDivision {
   slug: string;
   name: string;
@@ -63,7 +72,8 @@ export interface DemoPerson {
   wantsToLearn: string;
   mentoring: Mentoring;
 }
-export interface DemoCommunity {
+/** What a community is, before the story (status, charter, history) is added. */
+export interface DemoCommunityFacts {
   slug: string;
   name: string;
   tagline: string;
@@ -75,12 +85,31 @@ export interface DemoCommunity {
   stage: Stage;
   activeSince: string; // YYYY-MM-DD
 }
+export interface DemoCommunity extends DemoCommunityFacts {
+  contentAccess: "staff" | "members";
+  joiningQuestion: string;
+  status: "active" | "dormant" | "closed";
+  stageChangedAt: string | null; // ISO timestamps from here on
+  dormantSince: string | null;
+  closedAt: string | null;
+  closingNote: string | null; // markdown
+  closedByHandle: string | null;
+}
+export type DemoMembershipState = "active" | "on_break" | "requested" | "invited";
 export interface DemoMembership {
   communitySlug: string;
   personHandle: string;
   role: MembershipRole;
   involvement: Involvement;
   joinedAt: string; // ISO timestamp
+  state: DemoMembershipState;
+  /** Requests: the answer to the joining question. */
+  requestAnswer?: string;
+  /** Invitations: who invited. */
+  invitedByHandle?: string;
+  /** Breaks: back after this date (YYYY-MM-DD), and since when. */
+  breakUntil?: string;
+  breakStartedAt?: string;
 }
 export interface DemoAccount {
   label: "admin" | "programme" | "convenor" | "member";
@@ -95,6 +124,9 @@ export interface DemoOrganisation {
   communities: DemoCommunity[];
   memberships: DemoMembership[];
   accounts: DemoAccount[];
+  charters: DemoCharterVersion[];
+  stageChanges: DemoStageChange[];
+  proposals: DemoProposal[];
 }
 
 const DEFAULT_NOW = "2026-11-01T09:00:00Z";
@@ -400,14 +432,16 @@ function writeBio(rng: Rng, jobTitle: string, division: string, location: string
 // Communities
 
 interface CommunityPlan {
-  community: DemoCommunity;
+  community: DemoCommunityFacts;
+  /** Nobody joins after this (a community that went quiet or closed); default: now. */
+  endMs?: number;
   home: readonly DivisionSlug[]; // divisions most members come from; empty means anyone
   geoMatch: readonly string[] | null; // location fragments for geographic communities
   size: number;
   hasSponsor: boolean;
 }
 
-interface NamedCommunity extends DemoCommunity {
+interface NamedCommunity extends DemoCommunityFacts {
   home: readonly DivisionSlug[];
   smallSize: readonly [number, number];
   largeSize: readonly [number, number];
@@ -545,7 +579,26 @@ const NAMED_COMMUNITIES: readonly NamedCommunity[] = [
   },
 ];
 
+// The story communities (one gone quiet, one closed) come after the named ones, in both sizes.
+function storyPlans(rng: Rng, size: DemoSize, nowMs: number): CommunityPlan[] {
+  return STORY_COMMUNITIES.map(
+    ({ home, smallSize, largeSize, quietForDays, ...community }: StoryCommunity) => {
+      const [min, max] = size === "small" ? smallSize : largeSize;
+      return {
+        community: { ...community, practiceAreas: [...community.practiceAreas] },
+        home,
+        geoMatch: null,
+        size: randInt(rng, min, max),
+        hasSponsor: true,
+        endMs: nowMs - quietForDays * DAY_MS,
+      };
+    },
+  );
+}
+
 const SECURITY_SLUG = "security";
+/** The member account is invited to Leadership, so is never already in it. */
+const LEADERSHIP_SLUG = "leadership";
 const CONVENOR_ACCOUNT_COMMUNITY = "hr-operations";
 
 function namedPlans(rng: Rng, size: DemoSize): CommunityPlan[] {
@@ -776,7 +829,7 @@ function generateMemberships(
     const pool = poolFor(plan);
     const startMs = Date.parse(`${community.activeSince}T00:00:00Z`);
     // If a caller's `now` precedes the founding date, everyone joins on the founding day.
-    const endMs = Math.max(nowMs, startMs);
+    const endMs = Math.max(plan.endMs ?? nowMs, startMs);
     const includeReserved = reserved.communities.has(community.slug);
     const taken = new Set<number>([reserved.person]);
     const add = (person: number, role: MembershipRole) => {
@@ -788,6 +841,7 @@ function generateMemberships(
         role,
         involvement: involvementFor(rng, role),
         joinedAt: joinedAtFor(rng, startMs, endMs, role),
+        state: "active",
       });
     };
 
@@ -871,7 +925,9 @@ export function generateDemoOrganisation(options: {
   const index = generatePeople(peopleRng, PEOPLE_COUNT[size], domain);
   const { people } = index;
 
+  const storyRng = streamFor(seed, 5);
   const plans = namedPlans(communityRng, size);
+  plans.push(...storyPlans(storyRng, size, nowMs));
   if (size === "large") {
     const usedSlugs = new Set(plans.map((plan) => plan.community.slug));
     plans.push(...generatedPlans(communityRng, COMMUNITY_COUNT.large - plans.length, nowMs, usedSlugs));
@@ -884,7 +940,9 @@ export function generateDemoOrganisation(options: {
   while (seniorSet.has(memberPerson)) memberPerson = (memberPerson + 1) % people.length;
   const memberCommunities = sampleDistinct(
     accountRng,
-    NAMED_COMMUNITIES.map((community) => community.slug).filter((slug) => slug !== SECURITY_SLUG),
+    NAMED_COMMUNITIES.map((community) => community.slug).filter(
+      (slug) => slug !== SECURITY_SLUG && slug !== LEADERSHIP_SLUG,
+    ),
     randInt(accountRng, 2, 3),
   );
 
@@ -928,11 +986,30 @@ export function generateDemoOrganisation(options: {
     };
   });
 
+  const story = tellStory({
+    rng: storyRng,
+    nowMs,
+    people,
+    plans: plans.map((plan) => ({ community: plan.community, endMs: plan.endMs ?? null })),
+    memberships,
+    convenors: new Map(
+      [...convenors].map(([slug, leads]) => [slug, leads.map((i) => people[i]?.handle ?? "")]),
+    ),
+    accounts: Object.fromEntries(accounts.map((a) => [a.label, a.personHandle])) as Record<
+      DemoAccount["label"],
+      string
+    >,
+    namedSlugs: NAMED_COMMUNITIES.map((community) => community.slug),
+  });
+
   return {
     divisions: DIVISIONS.map(({ slug, name }) => ({ slug, name })),
     people,
-    communities: plans.map((plan) => plan.community),
+    communities: story.communities,
     memberships,
     accounts,
+    charters: story.charters,
+    stageChanges: story.stageChanges,
+    proposals: story.proposals,
   };
 }

@@ -12,6 +12,8 @@ import "../audit/policy.js";
 import "../jobs/policy.js";
 import "../outbox/policy.js";
 import "../people/policy.js";
+import "../programme/policy.js";
+import "../proposals/policy.js";
 import { addDivision, divisionInput, listDivisions, renameDivision } from "./service.js";
 
 export function organisationPages() {
@@ -21,6 +23,18 @@ export function organisationPages() {
     const actor = requirePerson(c);
     authorize(actor, "admin.view", null);
     const links = [
+      {
+        href: "/admin/communities",
+        label: "Communities",
+        text: "Every community with its stage, members, activity and convenors; close those that have gone quiet.",
+        show: can(actor, "programme.view", null),
+      },
+      {
+        href: "/admin/proposals",
+        label: "Proposals",
+        text: "Review proposals for new communities: comment, ask for changes, approve or decline.",
+        show: can(actor, "proposal.review", null),
+      },
       {
         href: "/admin/people",
         label: "People and roles",

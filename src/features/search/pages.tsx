@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../../platform/http/context.js";
-import { can } from "../../platform/policy.js";
+import { activeRoleIn, can } from "../../platform/policy.js";
 import { Avatar } from "../../ui/components/avatar.js";
 import { EmptyState, PageHeader } from "../../ui/components/common.js";
 import { renderPage } from "../../ui/render.js";
@@ -64,10 +64,7 @@ export function searchPages() {
             <h2 id="search-communities">Communities</h2>
             <ul class="grid">
               {found.items.map((community) => (
-                <CommunityCard
-                  community={community}
-                  isMember={actor.kind === "person" && actor.memberships.has(community.id)}
-                />
+                <CommunityCard community={community} isMember={activeRoleIn(actor, community.id) !== null} />
               ))}
             </ul>
             {found.next && <a href={`/communities?q=${encodeURIComponent(q)}`}>All matching communities</a>}
