@@ -124,7 +124,7 @@ export function peopleApi() {
     const db = c.get("db");
     const found = await findPersonByHandle(db, c.req.valid("param").handle);
     if (!found) throw notFound("person");
-    return c.json(presentPerson(found, await communitiesOf(db, found.person.id)), 200);
+    return c.json(presentPerson(found, await communitiesOf(db, found.person.id, c.get("actor"))), 200);
   });
 
   app.openapi(setSiteRole, async (c) => {

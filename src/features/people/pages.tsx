@@ -60,7 +60,7 @@ export function peoplePages() {
     const db = c.get("db");
     const found = await findPersonByHandle(db, c.req.param("handle"));
     if (!found) throw notFound("person");
-    const communities = await communitiesOf(db, found.person.id);
+    const communities = await communitiesOf(db, found.person.id, c.get("actor"));
     return renderPage(
       c,
       {

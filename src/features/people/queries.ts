@@ -3,7 +3,14 @@ import { authUsers } from "../../platform/auth/tables.js";
 import type { Db } from "../../platform/db/client.js";
 import type { Cursor, Page } from "../../platform/http/pagination.js";
 import { toPage } from "../../platform/http/pagination.js";
-import type { Actor, MembershipSummary } from "../../platform/policy.js";
+import {
+  type Actor,
+  activeRoleIn,
+  can,
+  isProgrammeTeam,
+  type MembershipSummary,
+} from "../../platform/policy.js";
+import "../communities/policy.js";
 import { communities } from "../communities/tables.js";
 import { memberships } from "../memberships/tables.js";
 import { divisions } from "../organisation/tables.js";
@@ -93,11 +100,21 @@ export async function findPersonById(db: Db, id: string) {
 }
 
 /** The communities a person belongs to, for their profile. */
-export async function communitiesOf(db: Db, personId: string) {
-  return db
+/**
+ * The communities a person belongs to, as `viewer` may know them: a colleague sees a membership
+ * only where they could find the community (listed, or they belong to it, or they are on the
+ * programme team) and may see its members. Someone looking at their own profile sees everything.
+ */
+export async function communitiesOf(db: Db, personId: string, viewer: Actor) {
+  const rows = await db
     .select({
+      id: communities.id,
       slug: communities.slug,
       name: communities.name,
+      visibility: communities.visibility,
+      joinPolicy: communities.joinPolicy,
+      status: communities.status,
+      contentAccess: communities.contentAccess,
       role: memberships.role,
       state: memberships.state,
     })
@@ -105,6 +122,17 @@ export async function communitiesOf(db: Db, personId: string) {
     .innerJoin(communities, eq(communities.id, memberships.communityId))
     .where(and(eq(memberships.personId, personId), sql`${memberships.state} in ('active', 'on_break')`))
     .orderBy(asc(communities.name));
+  const isSelf = viewer.kind === "person" && viewer.id === personId;
+  return rows
+    .filter(
+      (community) =>
+        isSelf ||
+        ((community.visibility === "listed" ||
+          activeRoleIn(viewer, community.id) !== null ||
+          isProgrammeTeam(viewer)) &&
+          can(viewer, "community.viewMembers", community)),
+    )
+    .map(({ slug, name, role, state }) => ({ slug, name, role, state }));
 }
 
 export interface DirectoryFilters {
