@@ -118,8 +118,16 @@ test("the OpenAPI document is valid OpenAPI 3.1 and describes the API", async ()
   });
   assert.deepEqual(
     spec.tags.map((t: { name: string }) => t.name),
-    ["Me", "People", "Communities", "Memberships"],
+    ["Me", "People", "Communities", "Memberships", "Charters", "Lifecycle", "Proposals", "Programme"],
   );
+  // Every operation is filed under a tag the document declares.
+  const declared = new Set(spec.tags.map((t: { name: string }) => t.name));
+  for (const [path, operations] of Object.entries(
+    spec.paths as Record<string, Record<string, { tags?: string[] }>>,
+  ))
+    for (const [method, operation] of Object.entries(operations))
+      for (const tag of operation.tags ?? [])
+        assert.ok(declared.has(tag), `${method} ${path} uses undeclared tag ${tag}`);
   assert.ok(spec.components.schemas.Problem, "problems are documented");
 });
 

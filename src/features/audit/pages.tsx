@@ -17,6 +17,15 @@ const query = z.object({
 
 const actionLabels: Record<string, string> = {
   "person.site_role_changed": "Changed a site role",
+  "mail.sent_again": "Sent an email again",
+  "community.updated": "Changed a community's settings",
+  "community.closed": "Closed a community",
+  "community.reopened": "Reopened a community",
+  "membership.role_changed": "Changed a member's role",
+  "membership.removed": "Removed a member",
+  "proposal.changes_requested": "Asked for changes to a proposal",
+  "proposal.approved": "Approved a proposal",
+  "proposal.declined": "Declined a proposal",
 };
 
 const siteRoleNames: Record<string, string> = {

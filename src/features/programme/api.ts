@@ -45,7 +45,7 @@ const closeBody = z
 const listRoute = createRoute({
   method: "get",
   path: "/programme/communities",
-  tags: ["Communities"],
+  tags: ["Programme"],
   summary: "The programme overview of every community",
   description:
     "Every community, including unlisted, proposed, dormant and closed ones, with convenors, pending requests and whether a charter is written. Programme team and administrators only; not paginated (communities number in the hundreds at most).",
@@ -61,7 +61,7 @@ const listRoute = createRoute({
 const closeRoute = createRoute({
   method: "post",
   path: "/programme/communities/{slug}/close",
-  tags: ["Communities"],
+  tags: ["Programme"],
   summary: "Close a community",
   description:
     "Programme team and administrators. The community stays readable and searchable; nothing new can be added and nobody can join. Members (except those on a break) are told.",
@@ -80,7 +80,7 @@ const closeRoute = createRoute({
 const reopenRoute = createRoute({
   method: "post",
   path: "/programme/communities/{slug}/reopen",
-  tags: ["Communities"],
+  tags: ["Programme"],
   summary: "Reopen a closed community",
   description: "Programme team and administrators. The community becomes active again.",
   security: requiresToken,

@@ -5,7 +5,17 @@ const tags = [
   { name: "Me", description: "The person the token acts for." },
   { name: "People", description: "The people directory and profiles (signed-in colleagues only)." },
   { name: "Communities", description: "The community directory, community details, creating communities." },
-  { name: "Memberships", description: "Who is in a community; joining and leaving." },
+  { name: "Memberships", description: "Members, joining, requests, invitations, roles, breaks and leaving." },
+  { name: "Charters", description: "A community's charter and its versions." },
+  { name: "Lifecycle", description: "A community's stage, its checklist and stage history." },
+  {
+    name: "Proposals",
+    description: "Proposing a community, the programme team's review, registering interest.",
+  },
+  {
+    name: "Programme",
+    description: "The programme team's overview of every community, closing and reopening.",
+  },
 ];
 
 const description = (
