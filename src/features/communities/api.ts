@@ -14,7 +14,12 @@ import {
 import { AppError, notFound } from "../../platform/errors.js";
 import { activeRoleIn, can, decide } from "../../platform/policy.js";
 import { loadActor } from "../people/queries.js";
-import { directoryQuery, directorySorts } from "./directory-inputs.js";
+import {
+  directoryQuery,
+  directorySorts,
+  directoryStatuses,
+  hasControlCharacters,
+} from "./directory-inputs.js";
 import { searchCommunities } from "./directory-queries.js";
 import { communityInput } from "./inputs.js";
 import {
@@ -25,7 +30,7 @@ import {
 } from "./presenters.js";
 import { findCommunityBySlug } from "./queries.js";
 import { createCommunity } from "./service.js";
-import { communityTypes } from "./tables.js";
+import { communityTypes, stages } from "./tables.js";
 import "./policy.js";
 
 export const slugParam = z.object({
@@ -44,6 +49,22 @@ const communityQuery = z.object({
     description: "Words from the name, tagline, description or practice areas; or part of the name.",
   }),
   type: z.enum(communityTypes, { message: `Use one of: ${communityTypes.join(", ")}` }).optional(),
+  area: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(40, "Keep the practice area under 40 characters")
+    .refine((area) => !hasControlCharacters(area), "Use printable characters only")
+    .optional()
+    .openapi({ description: "One practice area, matched exactly (case-insensitive)." }),
+  stage: z.enum(stages, { message: `Use one of: ${stages.join(", ")}` }).optional(),
+  status: z
+    .enum(directoryStatuses, { message: `Use one of: ${directoryStatuses.join(", ")}` })
+    .optional()
+    .openapi({
+      description:
+        "Leave out for active and dormant communities (closed ones too when `q` is given); or one status.",
+    }),
   sort: z
     .enum(directorySorts, { message: `Use one of: ${directorySorts.join(", ")}` })
     .default("activity")
@@ -133,7 +154,15 @@ export function communityApi() {
     const page = await searchCommunities(
       c.get("db"),
       actor,
-      { q: query.q, type: query.type ?? "", sort: query.sort, mine: query.mine ? "1" : "" },
+      {
+        q: query.q,
+        type: query.type ?? "",
+        area: (query.area ?? "").replace(/\s+/g, " "),
+        stage: query.stage ?? "",
+        status: query.status ?? "",
+        sort: query.sort,
+        mine: query.mine ? "1" : "",
+      },
       readCursor(query.cursor, sortKeyIsValid[query.sort]),
       query.limit,
     );

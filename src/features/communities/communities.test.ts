@@ -207,3 +207,180 @@ test("unknown communities get the friendly 404", async () => {
   assert.equal(response.status, 404);
   assert.match(response.html, /could not find that community/);
 });
+
+// ---- Directory filters, hints and pagination (issue 4) ------------------------------------------
+
+const slugsOn = (html: string) =>
+  [...html.matchAll(/<h2><a href="\/communities\/([^"]+)">/g)].map((m) => m[1]);
+const linkTo = (html: string, rel: "next" | "prev") =>
+  new RegExp(`href="([^"]+)" rel="${rel}"`).exec(html)?.[1]?.replaceAll("&amp;", "&") ?? null;
+
+test("the directory filters by practice area, stage and status; closed ones only when asked or searched", async () => {
+  await buildCommunity(db, {
+    name: "Dormant Den",
+    slug: "dormant-den",
+    stage: "grow",
+    status: "dormant",
+    practiceAreas: ["gardening"],
+  });
+  await buildCommunity(db, {
+    name: "Closed Shop",
+    slug: "closed-shop",
+    status: "closed",
+    practiceAreas: ["gardening"],
+  });
+  await buildCommunity(db, {
+    name: "Invite Club",
+    slug: "invite-club",
+    joinPolicy: "invite",
+    contentAccess: "members",
+  });
+  await buildCommunity(db, { name: "Request Room", slug: "request-room", joinPolicy: "request" });
+  const visitor = new Visitor(app as never);
+
+  const all = await visitor.get("/communities");
+  assert.match(all.html, /Dormant Den/);
+  assert.match(all.html, /community-status-dormant">Dormant</);
+  assert.doesNotMatch(all.html, /Closed Shop/, "closed communities are left out by default");
+  assert.match(all.html, /Invite only/);
+  assert.match(all.html, /Members only/);
+  assert.match(all.html, /Request to join/);
+
+  const closed = await visitor.get("/communities?status=closed");
+  assert.deepEqual(slugsOn(closed.html).sort(), ["closed-shop", "old-group"]);
+  assert.match(closed.html, />Closed</);
+  assert.match(
+    (await visitor.get("/communities?q=closed+shop")).html,
+    /Closed Shop/,
+    "searching finds closed ones",
+  );
+  assert.deepEqual(slugsOn((await visitor.get("/communities?area=Gardening")).html), ["dormant-den"]);
+  assert.deepEqual(slugsOn((await visitor.get("/communities?stage=grow")).html), ["dormant-den"]);
+  assert.deepEqual(slugsOn((await visitor.get("/communities?status=dormant")).html), ["dormant-den"]);
+  assert.deepEqual(slugsOn((await visitor.get("/communities?area=gardening&status=closed")).html), [
+    "closed-shop",
+  ]);
+  // The filters are a plain GET form that htmx makes live.
+  assert.match(all.html, /<form class="filters" method="get" action="\/communities" hx-get="\/communities"/);
+  for (const name of ["q", "type", "area", "stage", "status", "sort"])
+    assert.match(all.html, new RegExp(`name="${name}"`));
+  assert.equal((await visitor.get("/communities?stage=nope&status=<x>&area=%00")).status, 200);
+});
+
+test("unlisted communities stay hidden from people who are only invited", async () => {
+  const invitee = await buildPerson(db, { name: "Ines Invitee" });
+  const hidden = await buildCommunity(db, {
+    name: "Hidden Hollow",
+    slug: "hidden-hollow",
+    visibility: "unlisted",
+  });
+  await db
+    .insert(memberships)
+    .values({ communityId: hidden.id, personId: invitee.id, role: "core", state: "invited" });
+  const visitor = await signedIn(invitee);
+  assert.doesNotMatch((await visitor.get("/communities")).html, /Hidden Hollow/);
+  assert.doesNotMatch((await visitor.get("/communities?mine=1")).html, /Hidden Hollow/);
+});
+
+test("every sort pages through a filtered list without gaps or repeats, forwards and back", async () => {
+  const base = new Date("2025-01-01T00:00:00.000Z").getTime();
+  for (let n = 0; n < 23; n++) {
+    await buildCommunity(db, {
+      name: `Bulk ${String(n % 7).padStart(2, "0")}`, // repeated names test the id tie-break
+      slug: `bulk-${n}`,
+      practiceAreas: ["bulk"],
+      memberCount: n % 4,
+      lastActivityAt: new Date(base + (n % 5) * 60_000),
+      createdAt: new Date(base + (n % 6) * 1000),
+    });
+  }
+  const visitor = new Visitor(app as never);
+  for (const sort of ["activity", "newest", "size", "name"]) {
+    const first = await visitor.get(`/communities?area=bulk&sort=${sort}`);
+    const pageOne = slugsOn(first.html);
+    assert.equal(pageOne.length, 18, sort);
+    const next = linkTo(first.html, "next");
+    assert.ok(next, `${sort} has a next page`);
+    const second = await visitor.get(next);
+    const pageTwo = slugsOn(second.html);
+    const seen = [...pageOne, ...pageTwo];
+    assert.equal(new Set(seen).size, 23, `${sort}: every community once`);
+    assert.equal(seen.length, 23, sort);
+    const back = linkTo(second.html, "prev");
+    assert.ok(back);
+    assert.deepEqual(
+      slugsOn((await visitor.get(back)).html),
+      pageOne,
+      `${sort}: back to the same first page`,
+    );
+  }
+  // The same through the API, three at a time.
+  for (const sort of ["activity", "newest", "size", "name"]) {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await app.request(
+        `/api/v1/communities?area=bulk&sort=${sort}&limit=3${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      assert.equal(response.status, 200);
+      const page = (await response.json()) as { data: { slug: string }[]; nextCursor: string | null };
+      seen.push(...page.data.map((c) => c.slug));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.equal(seen.length, 23, `API ${sort}`);
+    assert.equal(new Set(seen).size, 23, `API ${sort}: no repeats`);
+  }
+});
+
+test("the API filters like the page and shows a community's channels, stage and status", async () => {
+  const get = async (path: string) => {
+    const response = await app.request(path);
+    return {
+      status: response.status, // biome-ignore lint/suspicious/noExplicitAny: test reads of JSON answers.
+      json: (await response.json()) as Record<string, any>,
+    };
+  };
+  const closed = await get("/api/v1/communities?status=closed");
+  assert.deepEqual(closed.json.data.map((c: { slug: string }) => c.slug).sort(), [
+    "closed-shop",
+    "old-group",
+  ]);
+  assert.deepEqual(
+    (await get("/api/v1/communities?area=gardening&stage=grow")).json.data.map(
+      (c: { slug: string }) => c.slug,
+    ),
+    ["dormant-den"],
+  );
+  assert.equal((await get("/api/v1/communities?stage=nope")).status, 422);
+  assert.equal((await get("/api/v1/communities?status=proposed")).status, 422);
+  const list = await get("/api/v1/communities?q=invite");
+  assert.equal(list.json.data[0]?.contentAccess, "members");
+
+  await db
+    .update(communities)
+    .set({
+      mailingListUrl: "https://lists.example.org/payroll",
+      chatUrl: "",
+      websiteUrl: "https://payroll.example.org",
+      contactEmail: "payroll@example.org",
+      joiningQuestion: "What do you pay?",
+      stageChangedAt: new Date("2025-02-01T00:00:00.000Z"),
+    })
+    .where(eq(communities.slug, "payroll-practitioners"));
+  const one = await get("/api/v1/communities/payroll-practitioners");
+  assert.equal(one.status, 200);
+  assert.deepEqual(one.json.channels, {
+    mailingList: "https://lists.example.org/payroll",
+    chat: null,
+    website: "https://payroll.example.org",
+  });
+  assert.equal(one.json.contactEmail, "payroll@example.org");
+  assert.equal(one.json.joiningQuestion, "What do you pay?");
+  assert.equal(one.json.stageChangedAt, "2025-02-01T00:00:00.000Z");
+  assert.equal(one.json.status, "active");
+  assert.equal(one.json.dormantSince, null);
+  assert.equal(one.json.closedAt, null);
+  assert.equal(one.json.closingNote, null);
+  const shut = await get("/api/v1/communities/closed-shop");
+  assert.equal(shut.json.status, "closed");
+});

@@ -18,6 +18,7 @@ export const cardColumns = {
   status: communities.status,
   joinPolicy: communities.joinPolicy,
   visibility: communities.visibility,
+  contentAccess: communities.contentAccess,
   memberCount: communities.memberCount,
   lastActivityAt: communities.lastActivityAt,
   createdAt: communities.createdAt,
@@ -33,6 +34,7 @@ export type CommunityCard = {
   status: string;
   joinPolicy: string;
   visibility: string;
+  contentAccess: string;
   memberCount: number;
   lastActivityAt: Date;
   createdAt: Date;
@@ -67,15 +69,25 @@ function cursorValue(sort: CommunityDirectoryQuery["sort"], key: string | number
   return typeof key === "string" ? key : null;
 }
 
+/** The directory's query; the newer filters may be left out (home and search pages do). */
+export type DirectorySearch = Omit<CommunityDirectoryQuery, "area" | "stage" | "status"> &
+  Partial<Pick<CommunityDirectoryQuery, "area" | "stage" | "status">>;
+
 /** The community directory: listed communities (plus the viewer's own), searched, filtered, keyset-paginated. */
 export async function searchCommunities(
   db: Db,
   actor: Actor,
-  query: CommunityDirectoryQuery,
+  query: DirectorySearch,
   cursor: Cursor | null,
   limit = 18,
 ): Promise<Page<CommunityCard>> {
-  const myIds = actor.kind === "person" ? [...actor.memberships.keys()] : [];
+  // Only current memberships count: an invitation or a request does not show an unlisted community.
+  const myIds =
+    actor.kind === "person"
+      ? [...actor.memberships]
+          .filter(([, m]) => m.state === "active" || m.state === "on_break")
+          .map(([id]) => id)
+      : [];
   const conditions: SQL[] = [ne(communities.status, "proposed")];
   const mine = myIds.length
     ? sql`${communities.id} in (${sql.join(
@@ -86,6 +98,11 @@ export async function searchCommunities(
   if (query.mine === "1") conditions.push(mine);
   else conditions.push(or(eq(communities.visibility, "listed"), mine)!);
   if (query.type) conditions.push(eq(communities.type, query.type));
+  if (query.area) conditions.push(sql`${communities.practiceAreas} @> array[${query.area}]::text[]`);
+  if (query.stage) conditions.push(eq(communities.stage, query.stage));
+  // Closed communities stay findable: shown when the status filter asks for them, and when searching.
+  if (query.status) conditions.push(eq(communities.status, query.status));
+  else if (!query.q) conditions.push(ne(communities.status, "closed"));
   if (query.q) {
     // Words match the full-text index (name, practice areas, tagline, description); a name fragment
     // such as "secur" still matches by trigram similarity.

@@ -2,17 +2,46 @@ import { RelativeTime } from "../../../ui/components/time.js";
 import type { CommunityCard as Card } from "../directory-queries.js";
 import { stageLabels, typeLabels } from "../inputs.js";
 
+const statusBadges: Record<string, string> = { dormant: "Dormant", closed: "Closed", proposed: "Proposed" };
+
+/** How people get in, in a word or two: shown only when it is not simply "join at once". */
+function accessHints(community: Card): string[] {
+  const hints: string[] = [];
+  if (community.joinPolicy === "invite") hints.push("Invite only");
+  else if (community.joinPolicy === "request") hints.push("Request to join");
+  if (community.contentAccess === "members") hints.push("Members only");
+  return hints;
+}
+
 export function CommunityCard({ community, isMember }: { community: Card; isMember: boolean }) {
+  const hints = accessHints(community);
   return (
-    <li class="card">
+    <li
+      class={
+        community.status === "closed" ? "card community-card community-card-closed" : "card community-card"
+      }
+    >
       <h2>
         <a href={`/communities/${community.slug}`}>{community.name}</a>
       </h2>
+      {(community.status !== "active" || isMember || community.visibility === "unlisted") && (
+        <p class="community-card-badges">
+          {community.status !== "active" && (
+            <span class={`badge community-status-${community.status}`}>
+              {statusBadges[community.status] ?? community.status}
+            </span>
+          )}
+          {isMember && <span class="badge">You are a member</span>}
+          {community.visibility === "unlisted" && <span class="badge badge-muted">Unlisted</span>}
+        </p>
+      )}
       {community.tagline && <p>{community.tagline}</p>}
       <ul class="tags" aria-label="Practice areas">
         {community.practiceAreas.slice(0, 4).map((area) => (
           <li>
-            <span class="tag">{area}</span>
+            <a class="tag" href={`/communities?area=${encodeURIComponent(area)}`}>
+              {area}
+            </a>
           </li>
         ))}
       </ul>
@@ -25,9 +54,9 @@ export function CommunityCard({ community, isMember }: { community: Card; isMemb
         <span>
           Active <RelativeTime date={community.lastActivityAt} />
         </span>
-        {isMember && <span class="badge">You are a member</span>}
-        {community.status !== "active" && <span class="badge badge-muted">{community.status}</span>}
-        {community.visibility === "unlisted" && <span class="badge badge-muted">Unlisted</span>}
+        {hints.map((hint) => (
+          <span class="access-hint">{hint}</span>
+        ))}
       </div>
     </li>
   );

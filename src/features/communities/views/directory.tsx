@@ -1,9 +1,11 @@
 import type { Page } from "../../../platform/http/pagination.js";
 import type { Actor } from "../../../platform/policy.js";
 import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../../ui/components/common.js";
+import type { OpenProposal } from "../../proposals/queries.js";
+import { ProposedCommunities } from "../../proposals/views/parts.js";
 import type { CommunityDirectoryQuery } from "../directory-inputs.js";
 import type { CommunityCard as Card } from "../directory-queries.js";
-import { typeLabels } from "../inputs.js";
+import { stageLabels, typeLabels } from "../inputs.js";
 import { CommunityCard } from "./card.js";
 
 const sortLabels = {
@@ -13,31 +15,57 @@ const sortLabels = {
   name: "Name (A to Z)",
 };
 
+const statusLabels = {
+  "": "Active and dormant",
+  active: "Active",
+  dormant: "Dormant",
+  closed: "Closed",
+};
+
 export function CommunityDirectory({
   actor,
   page,
   query,
   url,
   canCreate,
+  canPropose,
+  proposals,
+  csrfToken,
 }: {
   actor: Actor;
   page: Page<Card>;
   query: CommunityDirectoryQuery;
   url: URL;
   canCreate: boolean;
+  canPropose: boolean;
+  /** Proposed communities under review; null when the page shows only the viewer's own. */
+  proposals: OpenProposal[] | null;
+  csrfToken: string;
 }) {
-  const filtered = Boolean(query.q || query.type || query.mine);
-  const memberOf = (id: string) => actor.kind === "person" && actor.memberships.has(id);
+  const filtered = Boolean(query.q || query.type || query.area || query.stage || query.status || query.mine);
+  const memberOf = (id: string) => {
+    const state = actor.kind === "person" ? actor.memberships.get(id)?.state : undefined;
+    return state === "active" || state === "on_break";
+  };
   return (
     <>
       <PageHeader
         title={query.mine ? "Your communities" : "Communities"}
         lead="Communities of practice bring together people who do similar work, to share what they know and get better at it together."
         actions={
-          canCreate && (
-            <a class="button" href="/communities/new">
-              Create a community
-            </a>
+          (canCreate || canPropose) && (
+            <>
+              {canPropose && (
+                <a class={canCreate ? "button button-secondary" : "button"} href="/communities/propose">
+                  Propose a community
+                </a>
+              )}
+              {canCreate && (
+                <a class="button" href="/communities/new">
+                  Create a community
+                </a>
+              )}
+            </>
           )
         }
       />
@@ -58,6 +86,31 @@ export function CommunityDirectory({
           </select>
         </div>
         <div class="field">
+          <label for="communities-area">Practice area</label>
+          <input id="communities-area" type="search" name="area" value={query.area} />
+        </div>
+        <div class="field">
+          <label for="communities-stage">Stage</label>
+          <select id="communities-stage" name="stage">
+            <option value="">All stages</option>
+            {Object.entries(stageLabels).map(([value, label]) => (
+              <option value={value} selected={value === query.stage}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="communities-status">Status</label>
+          <select id="communities-status" name="status">
+            {Object.entries(statusLabels).map(([value, label]) => (
+              <option value={value} selected={value === query.status}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
           <label for="communities-sort">Sort by</label>
           <select id="communities-sort" name="sort">
             {Object.entries(sortLabels).map(([value, label]) => (
@@ -68,20 +121,26 @@ export function CommunityDirectory({
           </select>
         </div>
         {actor.kind === "person" && (
-          <div class="choice" style="align-self:center">
+          <div class="choice directory-mine">
             <input id="communities-mine" type="checkbox" name="mine" value="1" checked={query.mine === "1"} />
             <label for="communities-mine">Only mine</label>
           </div>
         )}
-        <button class="button" type="submit">
-          Search
-        </button>
-        {filtered && <a href="/communities">Clear</a>}
+        <div class="directory-filter-actions">
+          <button class="button" type="submit">
+            Search
+          </button>
+          {filtered && <a href="/communities">Clear filters</a>}
+        </div>
       </LiveFilters>
       <div id="results">
         {page.items.length === 0 ? (
           <EmptyState
-            title={query.mine ? "You have not joined a community yet" : "No community matches that search"}
+            title={
+              query.mine && !query.q && !query.type && !query.area && !query.stage && !query.status
+                ? "You have not joined a community yet"
+                : "No community matches that search"
+            }
           >
             <p>
               {query.mine ? (
@@ -89,7 +148,16 @@ export function CommunityDirectory({
                   <a href="/communities">Browse all communities</a> to find one in your area.
                 </>
               ) : (
-                "Try fewer words, or a broader practice area such as “content” or “projects”."
+                <>
+                  Try fewer words or filters, or a broader practice area such as “content” or “projects”.
+                  {canPropose && (
+                    <>
+                      {" "}
+                      If there is no community for your practice,{" "}
+                      <a href="/communities/propose">propose one</a>.
+                    </>
+                  )}
+                </>
               )}
             </p>
           </EmptyState>
@@ -102,6 +170,14 @@ export function CommunityDirectory({
         )}
         <Pagination page={page} baseUrl={url} />
       </div>
+      {proposals && (
+        <ProposedCommunities
+          proposals={proposals}
+          csrfToken={csrfToken}
+          viewerId={actor.kind === "person" ? actor.id : null}
+          canPropose={canPropose}
+        />
+      )}
     </>
   );
 }
