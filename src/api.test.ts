@@ -208,16 +208,24 @@ test("a community answers with its facts and what the caller may do, and nothing
   assert.equal(anonymous.status, 200);
   assert.deepEqual(Object.keys(anonymous.json).sort(), [
     "activeSince",
+    "channels",
+    "closedAt",
+    "closingNote",
+    "contactEmail",
+    "contentAccess",
     "createdAt",
     "description",
+    "dormantSince",
     "id",
     "joinPolicy",
+    "joiningQuestion",
     "lastActivityAt",
     "memberCount",
     "name",
     "practiceAreas",
     "slug",
     "stage",
+    "stageChangedAt",
     "status",
     "tagline",
     "type",
@@ -256,7 +264,13 @@ test("people and member lists need a signed-in actor", async () => {
   assert.equal(person.status, 200);
   assert.equal(person.json.name, "Cora Convenor");
   assert.equal(person.json.email, undefined, "colleagues do not get each other's email addresses");
-  assert.deepEqual((person.json.communities as { slug: string }[]).map((c) => c.slug).sort(), [
+  // The unlisted Quiet Corner stays off the profile for a colleague who could not find it.
+  assert.deepEqual(
+    (person.json.communities as { slug: string }[]).map((c) => c.slug),
+    ["payroll-practitioners"],
+  );
+  const own = await call(`/api/v1/people/${convenor.handle}`, { token: await tokenFor(convenor) });
+  assert.deepEqual((own.json.communities as { slug: string }[]).map((c) => c.slug).sort(), [
     "payroll-practitioners",
     "quiet-corner",
   ]);
