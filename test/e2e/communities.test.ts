@@ -46,11 +46,17 @@ test("they open the Security community and join it", async () => {
   assert.match(await page.title(), /^Security – /);
   await screenshot(page, "community");
 
+  // Joining shows the code of conduct first; it must be accepted.
+  await submit(page, () => page.getByRole("link", { name: "Join community" }).click());
+  assert.equal(new URL(page.url()).pathname, "/communities/security/join");
+  await submit(page, () => page.getByRole("button", { name: "Join community" }).click(), { status: 422 });
+  assert.match(await text(page.getByRole("alert")), /code of conduct/i);
+  await page.getByLabel("I have read and accept the code of conduct").check();
   await submit(page, () => page.getByRole("button", { name: "Join community" }).click());
   assert.equal(new URL(page.url()).pathname, "/communities/security");
   assert.match(await flash(), /Welcome to Security\. You are now a member\./);
   assert.equal(await page.getByText("You are a member", { exact: true }).count(), 1);
-  assert.equal(await page.getByRole("button", { name: "Join community" }).count(), 0);
+  assert.equal(await page.getByRole("link", { name: "Join community" }).count(), 0);
   // The member appears among the recently joined.
   const recent = page.getByRole("region", { name: "Recently joined" });
   assert.equal(await recent.getByRole("link", { name: memberName }).count(), 1);
@@ -66,7 +72,7 @@ test("they leave through the confirmation page, giving a reason", async () => {
   assert.equal(new URL(page.url()).pathname, "/communities/security");
   assert.match(await flash(), /You have left Security\./);
   assert.equal(await page.getByText("You are a member", { exact: true }).count(), 0);
-  assert.equal(await page.getByRole("button", { name: "Join community" }).count(), 1);
+  assert.equal(await page.getByRole("link", { name: "Join community" }).count(), 1);
 });
 
 test("they browse people and open a profile", async () => {
