@@ -274,7 +274,11 @@ export function CommunityPage({
                 ))}
               </ul>
               <p class="panel-more">
-                <a href={`${base}/members`}>See all {community.memberCount} members</a>
+                <a href={`${base}/members`}>
+                  {community.memberCount === 1
+                    ? "See the member list"
+                    : `See all ${community.memberCount} members`}
+                </a>
               </p>
             </>
           ) : (
