@@ -75,7 +75,7 @@ test("migrate, seed the small demo, refuse to seed twice, and promote an admin",
   assert.equal(convene(["migrate"], env).status, 0);
   const seeded = convene(["seed", "--demo", "--seed", "3"], env);
   assert.equal(seeded.status, 0, seeded.err);
-  assert.match(seeded.err, /Created 300 people, 8 communities/);
+  assert.match(seeded.err, /Created 300 people, 10 communities/);
   assert.match(seeded.err, /admin@example\.org/);
   const again = convene(["seed", "--demo"], env);
   assert.equal(again.status, 1);

@@ -104,6 +104,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
                       <a href="/communities?mine=1">Your communities</a>
                     </li>
                     <li>
+                      <a href="/me/invitations">Invitations and requests</a>
+                    </li>
+                    <li>
                       <a href="/me/proposals">Your proposals</a>
                     </li>
                     <li>

@@ -138,7 +138,7 @@ test("the API reference renders every operation, and “Try it out” works with
   await checkDocsA11y(page, "/api/docs with an operation open");
 
   // A changing call made with the session carries the page's CSRF token (added by our init script).
-  const joinOp = page.locator(".opblock-post", { hasText: "Join a community" });
+  const joinOp = page.locator(".opblock-post", { hasText: "Join, or ask to join, a community" });
   await joinOp.locator(".opblock-summary-control").click();
   await joinOp.getByRole("button", { name: "Try it out" }).click();
   await joinOp.locator("input[placeholder='slug']").fill("security");
