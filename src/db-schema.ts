@@ -3,6 +3,7 @@
 
 export * from "./features/charter/tables.js";
 export * from "./features/communities/tables.js";
+export * from "./features/discussions/tables.js";
 export * from "./features/lifecycle/tables.js";
 export * from "./features/memberships/tables.js";
 export * from "./features/notifications/tables.js";

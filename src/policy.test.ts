@@ -19,6 +19,10 @@ import {
   signedIn,
 } from "../test/support/policy-matrix.js";
 import { charterMatrix } from "./features/charter/policy.matrix.js";
+import { interactionMatrix } from "./features/discussions/interactions-policy.matrix.js";
+import { moderationMatrix } from "./features/discussions/moderation-policy.matrix.js";
+import { discussionMatrix } from "./features/discussions/policy.matrix.js";
+import { expertMatrix } from "./features/experts/policy.matrix.js";
 import { lifecycleMatrix } from "./features/lifecycle/policy.matrix.js";
 import { membershipMatrix } from "./features/memberships/policy.matrix.js";
 import { rosterMatrix } from "./features/memberships/roster-policy.matrix.js";
@@ -72,6 +76,10 @@ const platformMatrix: Row<Action>[] = [
 const matrix: Row<Action>[] = [
   ...platformMatrix,
   ...charterMatrix,
+  ...discussionMatrix,
+  ...interactionMatrix,
+  ...moderationMatrix,
+  ...expertMatrix,
   ...lifecycleMatrix,
   ...membershipMatrix,
   ...rosterMatrix,

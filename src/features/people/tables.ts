@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, pgTable, text } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
 import { authUsers } from "../../platform/auth/tables.js";
 import { createdAt, emptyTextArray, updatedAt } from "../../platform/db/columns.js";
 import type { SiteRole } from "../../platform/policy.js";
@@ -27,6 +27,8 @@ export const people = pgTable(
     canHelpWith: text("can_help_with").notNull().default(""),
     wantsToLearn: text("wants_to_learn").notNull().default(""),
     mentoring: text("mentoring").$type<Mentoring>().notNull().default("neither"),
+    /** False when the person asked not to be suggested by the expert finder. */
+    suggestAsExpert: boolean("suggest_as_expert").notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

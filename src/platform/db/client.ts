@@ -25,10 +25,18 @@ export interface Database {
   raw: RawDatabase;
   /** Runs SQL text that may hold several statements (migrations, test set-up). */
   exec(sqlText: string): Promise<void>;
+  /** How many queries `db` has sent since start-up: tests read it before and after a request to bound a page's queries. */
+  readonly queryCount: { value: number };
   close(): Promise<void>;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const queryCount = { value: 0 };
+  const logger = {
+    logQuery() {
+      queryCount.value++;
+    },
+  };
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // A dropped connection must not crash the process; the next query reports the error.
@@ -36,7 +44,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       console.error(JSON.stringify({ level: "error", msg: "postgres pool error", error: error.message })),
     );
     return {
-      db: drizzleNodePg(pool) as unknown as Db,
+      db: drizzleNodePg(pool, { logger }) as unknown as Db,
+      queryCount,
       engine: "postgres",
       raw: { kind: "postgres", pool, url: target.url },
       exec: async (sqlText) => {
@@ -50,7 +59,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     extensions: { pg_trgm },
   });
   return {
-    db: drizzlePglite(client) as unknown as Db,
+    db: drizzlePglite(client, { logger }) as unknown as Db,
+    queryCount,
     engine: "pglite",
     raw: { kind: "pglite", client },
     exec: async (sqlText) => {

@@ -1,0 +1,2 @@
+// Rules for accepting answers, reactions and follows go here.
+export {};

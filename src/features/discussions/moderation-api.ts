@@ -1,0 +1,7 @@
+import { apiRouter } from "../../platform/api/router.js";
+
+/** Flags and moderation. */
+export function moderationApi() {
+  const app = apiRouter();
+  return app;
+}

@@ -1,0 +1,2 @@
+// Rules for threads and replies (defineRules) go here.
+export {};

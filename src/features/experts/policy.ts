@@ -1,0 +1,2 @@
+// Rules for the expert finder go here.
+export {};
