@@ -116,8 +116,9 @@ test("revoking asks first, then the token stops working", async () => {
 });
 
 test("the API reference renders every operation, and “Try it out” works with the session", async () => {
-  await page.goto("/api/docs");
-  await page.locator(".opblock").first().waitFor();
+  // Swagger UI is a megabyte of script: on a busy CI machine it takes longer than our 5 s default.
+  await page.goto("/api/docs", { timeout: 30_000 });
+  await page.locator(".opblock").first().waitFor({ timeout: 30_000 });
   // Swagger UI adds its own h1 (the API's title) below ours.
   assert.equal(await page.getByRole("heading", { level: 1, name: "API reference" }).count(), 1);
   assert.equal(await page.getByRole("heading", { level: 1, name: /Convene API/ }).count(), 1);
