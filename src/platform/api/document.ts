@@ -13,6 +13,15 @@ const tags = [
     description: "Proposing a community, the programme team's review, registering interest.",
   },
   {
+    name: "Discussions",
+    description: "Threads, replies, accepted answers, reactions, follows and moderation.",
+  },
+  {
+    name: "Search",
+    description:
+      "One search over communities, discussions and people, limited to what the caller may see; the expert finder.",
+  },
+  {
     name: "Programme",
     description: "The programme team's overview of every community, closing and reopening.",
   },
