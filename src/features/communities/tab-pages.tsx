@@ -5,14 +5,12 @@ import { can } from "../../platform/policy.js";
 import { renderPage } from "../../ui/render.js";
 import { type CommunityView, loadCommunityView } from "./load.js";
 import { CommunityShell, type CommunityTab, communityCrumbs, communityTitle } from "./views/shell.js";
-import { DiscussionsTab } from "./views/tab-discussions.js";
 import { EventsTab } from "./views/tab-events.js";
 import { ResourcesTab } from "./views/tab-resources.js";
 import { MembersOnlyTab } from "./views/tab-shared.js";
 import "./policy.js";
 
 const tabs = [
-  { key: "discussions", label: "Discussions", what: "discussions", Body: DiscussionsTab },
   { key: "events", label: "Events", what: "events", Body: EventsTab },
   { key: "resources", label: "Resources", what: "resources", Body: ResourcesTab },
 ] as const satisfies {
@@ -22,7 +20,7 @@ const tabs = [
   Body: (props: { view: CommunityView }) => unknown;
 }[];
 
-/** The Discussions, Events and Resources tabs of a community (empty until those features land). */
+/** The Events and Resources tabs of a community (empty until those features land). Discussions live in src/features/discussions. */
 export function communityTabPages() {
   const app = new Hono<AppEnv>();
 

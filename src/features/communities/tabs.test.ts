@@ -48,7 +48,6 @@ async function signedIn(person: { email: string }) {
 }
 
 const tabs = [
-  { path: "discussions", label: "Discussions", empty: "No discussions yet" },
   { path: "events", label: "Events", empty: "No events yet" },
   { path: "resources", label: "Resources", empty: "No resources yet" },
 ] as const;
