@@ -4,6 +4,8 @@ import { EmptyState } from "../../ui/components/common.js";
 import { renderPage } from "../../ui/render.js";
 import { searchCommunities } from "../communities/directory-queries.js";
 import { CommunityCard } from "../communities/views/card.js";
+import { newInMyCommunities, questionsYouMightAnswer } from "./queries.js";
+import { HomeActivity } from "./views.js";
 
 export function homePages() {
   const app = new Hono<AppEnv>();
@@ -12,11 +14,16 @@ export function homePages() {
     const actor = c.get("actor");
     const db = c.get("db");
     const base = { q: "", type: "" as const, cursor: undefined };
-    const [mine, popular] = await Promise.all([
+    // A few queries, run together: the person's communities, popular ones, their communities'
+    // newest threads and open questions that match their skills. (Upcoming events join here
+    // when events land.)
+    const [mine, popular, latest, toAnswer] = await Promise.all([
       actor.kind === "person" && actor.memberships.size > 0
         ? searchCommunities(db, actor, { ...base, sort: "activity", mine: "1" }, null, 6)
         : null,
       searchCommunities(db, actor, { ...base, sort: "size", mine: "" }, null, 6),
+      actor.kind === "person" ? newInMyCommunities(db, actor) : [],
+      actor.kind === "person" ? questionsYouMightAnswer(db, actor) : [],
     ]);
     // Better Auth sends people here with ?error=... when an email confirmation link fails.
     const linkError = c.req.query("error")
@@ -70,6 +77,9 @@ export function homePages() {
               </EmptyState>
             )}
           </section>
+        )}
+        {actor.kind === "person" && mine && mine.items.length > 0 && (
+          <HomeActivity latest={latest} toAnswer={toAnswer} />
         )}
         {suggestions.length > 0 && (
           <section aria-labelledby="popular-heading" class="stack">

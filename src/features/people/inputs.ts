@@ -42,6 +42,11 @@ export const profileInput = z.object({
   canHelpWith: optionalText(500, "Can help with"),
   wantsToLearn: optionalText(500, "Wants to learn"),
   mentoring: z.enum(mentoringOptions, { message: "Choose whether you offer or seek mentoring" }),
+  // The form sends a hidden "no" and, when ticked, a "yes": absent means "leave as it is".
+  suggestAsExpert: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((value) => (value === undefined ? undefined : [value].flat().includes("yes"))),
 });
 export type ProfileInput = z.output<typeof profileInput>;
 

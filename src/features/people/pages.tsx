@@ -35,6 +35,7 @@ function profileValues(person: Person): FormValues {
     canHelpWith: person.canHelpWith,
     wantsToLearn: person.wantsToLearn,
     mentoring: person.mentoring,
+    suggestAsExpert: person.suggestAsExpert ? "yes" : "no",
   };
 }
 

@@ -99,6 +99,7 @@ export async function updateProfile(db: Db, actor: PersonActor, personId: string
         canHelpWith: input.canHelpWith,
         wantsToLearn: input.wantsToLearn,
         mentoring: input.mentoring,
+        ...(input.suggestAsExpert === undefined ? {} : { suggestAsExpert: input.suggestAsExpert }),
       })
       .where(eq(people.id, personId))
       .returning({ id: people.id });

@@ -25,6 +25,12 @@ const labels = {
   mentoring: "Mentoring",
 };
 
+/** Ticked unless the person opted out: a submitted form sends "no" and, when ticked, "yes". */
+function suggestAsExpert(values: FormValues): boolean {
+  const value = values.suggestAsExpert;
+  return value === undefined || [value].flat().includes("yes");
+}
+
 export function ProfileForm({
   ctx,
   action,
@@ -121,6 +127,24 @@ export function ProfileForm({
           values={values}
           errors={errors}
         />
+        <div class="field">
+          <input type="hidden" name="suggestAsExpert" value="no" />
+          <div class="choice">
+            <input
+              type="checkbox"
+              id="field-suggestAsExpert"
+              name="suggestAsExpert"
+              value="yes"
+              checked={suggestAsExpert(values)}
+              aria-describedby="field-suggestAsExpert-hint"
+            />
+            <label for="field-suggestAsExpert">Suggest me in the expert finder</label>
+          </div>
+          <p class="hint" id="field-suggestAsExpert-hint">
+            Colleagues who ask "who can advise on this?" may see your name, with the skills and answers that
+            suggest you.
+          </p>
+        </div>
         <div class="form-actions">
           <Button>Save profile</Button>
           <a href={`/people/${ctx.actor.kind === "person" ? ctx.actor.handle : ""}`}>Cancel</a>
