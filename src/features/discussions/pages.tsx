@@ -33,6 +33,7 @@ import { DiscussionList, ThreadItem } from "./views/list.js";
 import { ThreadView } from "./views/thread.js";
 import { PostPreview, ThreadForm } from "./views/thread-form.js";
 import "../communities/policy.js";
+import "./interactions-policy.js";
 import "./moderation-policy.js";
 import "./policy.js";
 
@@ -193,8 +194,14 @@ export function discussionPages() {
   app.get("/communities/:slug/discussions/new", async (c) => {
     const view = await loadCommunityView(c);
     authorize(requirePerson(c), "discussion.start", view.community);
-    const title = c.req.query("title");
-    return renderNew(c, view, title ? { title: title.slice(0, 150), kind: "question" } : undefined);
+    // "Ask them" in the expert finder arrives with ?kind=question&title=...&body=@handle
+    const { title, body, kind } = c.req.query();
+    const prefill: FormValues = {};
+    if (title) prefill.title = title.slice(0, 150);
+    if (body) prefill.body = body.slice(0, 2_000);
+    if (kind === "question" || kind === "discussion") prefill.kind = kind;
+    else if (title) prefill.kind = "question";
+    return renderNew(c, view, Object.keys(prefill).length ? prefill : undefined);
   });
 
   app.post("/communities/:slug/discussions/preview", async (c) => {
@@ -255,7 +262,6 @@ export function discussionPages() {
     }
     const reply = decide(actor, "discussion.reply", { community, locked: row.thread.lockedAt !== null });
     const isMember = activeRoleIn(actor, community.id) !== null;
-    const isAsker = viewerId !== null && viewerId === row.thread.authorId;
     const title = row.thread.deletedAt ? "Deleted thread" : row.thread.title;
     return renderPage(
       c,
@@ -280,11 +286,14 @@ export function discussionPages() {
             replyErrors={replyErrors}
             permissions={{
               isMember,
+              // Per post, the reaction bar also hides its buttons on the viewer's own posts.
+              canReact: can(actor, "discussion.react", { community, authorId: null }),
               canModerate: moderator,
-              canAccept:
-                row.thread.kind === "question" &&
-                (isAsker || activeRoleIn(actor, community.id) === "convenor") &&
-                community.status !== "closed",
+              canAccept: can(actor, "discussion.accept", {
+                community,
+                authorId: row.thread.authorId,
+                kind: row.thread.kind,
+              }),
               canFlag: viewerId !== null,
               replyRefusal: reply.allowed
                 ? row.thread.deletedAt

@@ -15,6 +15,7 @@ import { PostModeration, ThreadModeration } from "./post-moderation.js";
 
 export interface ThreadPermissions {
   isMember: boolean;
+  canReact: boolean;
   canModerate: boolean;
   canAccept: boolean;
   canFlag: boolean;
@@ -168,9 +169,9 @@ export function ThreadView({
               ctx={ctx}
               post={ref}
               reactions={reactions.get(r.reply.id)}
-              canReact={permissions.isMember}
+              canReact={permissions.canReact}
             />
-            {thread.kind === "question" && (
+            {thread.kind === "question" && !r.reply.deletedAt && !r.reply.hiddenAt && (
               <AcceptAnswerButton
                 ctx={ctx}
                 post={ref}
@@ -253,7 +254,7 @@ export function ThreadView({
               ctx={ctx}
               post={threadRef}
               reactions={reactions.get(thread.id)}
-              canReact={permissions.isMember}
+              canReact={permissions.canReact}
             />
             <PostModeration
               ctx={ctx}
