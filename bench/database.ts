@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import { COMMON_WORD, LONG_THREAD_TITLE, RARE_WORD } from "../src/demo/bulk-posts.js";
 import { openDatabase } from "../src/platform/db/client.js";
 
 export const repoRoot = join(import.meta.dirname, "..");
@@ -140,7 +141,15 @@ export async function seedLarge(target: Target): Promise<SeedRun> {
   const child = spawn(
     process.execPath,
     ["--import", "tsx", "src/main.ts", "seed", "--demo", "--size", "large"],
-    { cwd: repoRoot, env: childEnv(target), stdio: ["ignore", "pipe", "pipe"] },
+    {
+      cwd: repoRoot,
+      // CONVENE_BENCH_POSTS (default 1,000,000) sets how many discussion posts the large demo gets.
+      env: childEnv(
+        target,
+        process.env.CONVENE_BENCH_POSTS ? { CONVENE_BENCH_POSTS: process.env.CONVENE_BENCH_POSTS } : {},
+      ),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let output = "";
   const collect = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
@@ -166,6 +175,12 @@ export interface Fixtures {
   communities: number;
   largestCommunity: { slug: string; members: number };
   commonFirstName: { name: string; people: number };
+  /** Threads plus replies (0 on a database seeded before discussions existed). */
+  posts: number;
+  /** The thread with exactly 200 replies the bulk seed makes, and where it lives. */
+  longThread: { slug: string; id: string; replies: number } | null;
+  /** The discussion search terms, with how many threads and replies match each. */
+  searchTerms: { common: { word: string; posts: number }; rare: { word: string; posts: number } };
   serverVersion: string;
 }
 
@@ -182,12 +197,34 @@ export async function readFixtures(target: Target): Promise<Fixtures> {
       "select split_part(name, ' ', 1) as name, count(*)::int as n from people group by 1 order by 2 desc, 1 limit 1",
     );
     const [version] = await query("select current_setting('server_version') as v");
+    const [posts] = await query(
+      "select (select count(*) from threads) + (select count(*) from replies) as n",
+    ).catch(() => [{ n: 0 }]);
+    const [long] = await query(
+      `select c.slug, t.id, t.reply_count from threads t join communities c on c.id = t.community_id
+       where t.title = '${LONG_THREAD_TITLE}' order by t.created_at limit 1`,
+    ).catch(() => []);
+    const matches = async (word: string) => {
+      const [row] = await query(
+        `select (select count(*) from threads where search @@ plainto_tsquery('english', '${word}')) +
+                (select count(*) from replies where search @@ plainto_tsquery('english', '${word}')) as n`,
+      ).catch(() => [{ n: 0 }]);
+      return Number(row?.n ?? 0);
+    };
     if (!largest || !first) throw new Error("The bench database has no communities or people.");
     return {
       people: Number(counts?.people ?? 0),
       communities: Number(counts?.communities ?? 0),
       largestCommunity: { slug: String(largest.slug), members: Number(largest.member_count) },
       commonFirstName: { name: String(first.name), people: Number(first.n) },
+      posts: Number(posts?.n ?? 0),
+      longThread: long
+        ? { slug: String(long.slug), id: String(long.id), replies: Number(long.reply_count) }
+        : null,
+      searchTerms: {
+        common: { word: COMMON_WORD, posts: await matches(COMMON_WORD) },
+        rare: { word: RARE_WORD, posts: await matches(RARE_WORD) },
+      },
       serverVersion: String(version?.v ?? "?"),
     };
   });

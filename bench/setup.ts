@@ -46,6 +46,11 @@ export async function prepare(target: Target) {
         `large demo (${LARGE.people} / ${LARGE.communities}). To reseed, ${reset}.`,
     );
   }
+  if (!fixtures.longThread)
+    console.warn(
+      "Note: this database has no discussion posts (seeded before discussions existed): the discussion " +
+        "scenarios are skipped. Drop the bench database to reseed with them.",
+    );
   return { seeding, fixtures, password: await adminPassword(passwords) };
 }
 
@@ -63,6 +68,37 @@ export function scenariosFor(fixtures: Fixtures): Scenario[] {
     {
       name: `/people?q=${fixtures.commonFirstName.name} (${fixtures.commonFirstName.people} people)`,
       path: `/people?q=${encodeURIComponent(fixtures.commonFirstName.name)}`,
+      signedIn: true,
+    },
+    ...discussionScenarios(fixtures),
+  ];
+}
+
+/** The thread page with 200 replies, the largest community's discussion list, and search for a common and a rare word. */
+function discussionScenarios(fixtures: Fixtures): Scenario[] {
+  const long = fixtures.longThread;
+  if (!long) return [];
+  const slug = encodeURIComponent(long.slug);
+  const { common, rare } = fixtures.searchTerms;
+  return [
+    {
+      name: `/communities/${long.slug}/discussions/<thread> (${long.replies} replies)`,
+      path: `/communities/${slug}/discussions/${encodeURIComponent(long.id)}`,
+      signedIn: true,
+    },
+    {
+      name: `/communities/${long.slug}/discussions (list)`,
+      path: `/communities/${slug}/discussions`,
+      signedIn: true,
+    },
+    {
+      name: `/search?q=${common.word}&kind=discussions (common, ${common.posts} posts)`,
+      path: `/search?q=${encodeURIComponent(common.word)}&kind=discussions`,
+      signedIn: true,
+    },
+    {
+      name: `/search?q=${rare.word}&kind=discussions (rare, ${rare.posts} posts)`,
+      path: `/search?q=${encodeURIComponent(rare.word)}&kind=discussions`,
       signedIn: true,
     },
   ];

@@ -190,6 +190,26 @@ describe("generateDemoOrganisation (small)", () => {
     checkStory(org);
   });
 
+  test("has discussions written by members, with consistent answers and a payroll expert", () => {
+    checkDiscussions(org);
+    assert.ok(org.threads.length >= 20, `${org.threads.length} threads`);
+    const slugs = new Set(org.threads.map((thread) => thread.communitySlug));
+    assert.deepEqual([...slugs].sort(), [...NAMED_SLUGS].sort());
+    assert.ok(org.threads.some((thread) => thread.kind === "announcement"));
+    assert.ok(org.threads.some((thread) => thread.kind === "question" && thread.replies.length === 0));
+    assert.ok(org.threads.some((thread) => thread.reactions.length > 0));
+    assert.ok(org.threads.some((thread) => thread.body.includes(`@${org.payrollExpertHandle}`)));
+    const payroll = org.threads.filter(
+      (thread) =>
+        thread.communitySlug === "hr-operations" &&
+        thread.tags.includes("payroll") &&
+        thread.accepted !== null,
+    );
+    assert.ok(payroll.length >= 3);
+    for (const thread of payroll)
+      assert.equal(thread.replies[thread.accepted!]?.authorHandle, org.payrollExpertHandle);
+  });
+
   test("handles a different domain and date", () => {
     const now = new Date("2027-03-15T12:00:00Z");
     const other = generateDemoOrganisation({ seed: 7, size: "small", emailDomain: "Example.AC.UK", now });
@@ -221,6 +241,7 @@ describe("generateDemoOrganisation (large)", () => {
   test("is internally consistent", () => {
     checkOrganisation(org, [10, 1500]);
     checkStory(org);
+    checkDiscussions(org);
   });
 });
 
@@ -309,5 +330,54 @@ function checkStory(org: DemoOrganisation): void {
     assert.ok(proposal.interestedHandles.length >= 3);
     assert.ok(!proposal.interestedHandles.includes(member ?? ""));
     assert.ok(proposal.foundingCoreHandles.length >= 2);
+  }
+}
+
+// Every post is by a current member who had joined by then; answers and reactions point inside their thread.
+function checkDiscussions(org: DemoOrganisation): void {
+  const joined = new Map(
+    org.memberships
+      .filter((m) => m.state === "active")
+      .map((m) => [`${m.communitySlug} ${m.personHandle}`, Date.parse(m.joinedAt)]),
+  );
+  const wroteAfterJoining = (slug: string, handle: string, at: string, what: string) => {
+    const since = joined.get(`${slug} ${handle}`);
+    assert.ok(since !== undefined, `${what} by ${handle}, not a member of ${slug}`);
+    assert.ok(since < Date.parse(at), `${what} by ${handle} before they joined ${slug}`);
+    assert.ok(Date.parse(at) <= NOW.getTime(), `${what} in the future`);
+  };
+  const closed = new Set(org.communities.filter((c) => c.status !== "active").map((c) => c.slug));
+  for (const thread of org.threads) {
+    assert.ok(!closed.has(thread.communitySlug), `a thread in ${thread.communitySlug}`);
+    wroteAfterJoining(thread.communitySlug, thread.authorHandle, thread.createdAt, thread.title);
+    assert.ok(thread.title.length > 5 && thread.body.length > 20 && thread.tags.length > 0);
+    let previous = thread.createdAt;
+    for (const [i, reply] of thread.replies.entries()) {
+      wroteAfterJoining(
+        thread.communitySlug,
+        reply.authorHandle,
+        reply.createdAt,
+        `reply ${i} to ${thread.title}`,
+      );
+      assert.ok(reply.createdAt > previous, "replies in order");
+      previous = reply.createdAt;
+      if (reply.inReplyTo !== null) assert.ok(reply.inReplyTo < i);
+    }
+    if (thread.accepted !== null) {
+      assert.equal(thread.kind, "question");
+      assert.ok(thread.replies[thread.accepted], "the accepted answer belongs to its thread");
+      assert.ok((thread.acceptedAt ?? "") > thread.replies[thread.accepted]!.createdAt);
+    } else assert.equal(thread.acceptedAt, null);
+    const keys = new Set<string>();
+    for (const reaction of thread.reactions) {
+      assert.ok(
+        reaction.reply === null || thread.replies[reaction.reply],
+        "reaction on a post of its thread",
+      );
+      wroteAfterJoining(thread.communitySlug, reaction.personHandle, reaction.createdAt, "reaction");
+      const key = `${reaction.reply} ${reaction.personHandle} ${reaction.kind}`;
+      assert.ok(!keys.has(key), "one reaction of a kind per person and post");
+      keys.add(key);
+    }
   }
 }

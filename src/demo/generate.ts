@@ -2,6 +2,7 @@
 // memberships and four ready-made sign-in accounts. Same options in, deep-equal data out, so demos,
 // screenshots and tests are reproducible. No I/O and no dependencies beyond the word lists.
 
+import { type DemoThread, writeDiscussions } from "./discussions.js";
 import {
   ACTIVITIES,
   BIO_CLOSERS,
@@ -52,6 +53,7 @@ export type MembershipRole = "convenor" | "core" | "member" | "sponsor";
 export type Involvement = "follow" | "take_part" | "help_run";
 export type Mentoring = "offer" | "seek" | "neither";
 export type DemoSize = "small" | "large";
+export type { DemoReaction, DemoReply, DemoThread } from "./discussions.js";
 export type { DemoCharterVersion, DemoProposal, DemoStageChange } from "./story.js";
 export interface DemoDivision {
   slug: string;
@@ -127,6 +129,10 @@ export interface DemoOrganisation {
   charters: DemoCharterVersion[];
   stageChanges: DemoStageChange[];
   proposals: DemoProposal[];
+  /** Discussions in the named communities (the large demo adds its bulk posts in SQL when seeding). */
+  threads: DemoThread[];
+  /** The HR Operations member with accepted answers on payroll questions. */
+  payrollExpertHandle: string | null;
 }
 
 const DEFAULT_NOW = "2026-11-01T09:00:00Z";
@@ -1002,6 +1008,13 @@ export function generateDemoOrganisation(options: {
     namedSlugs: NAMED_COMMUNITIES.map((community) => community.slug),
   });
 
+  const discussions = writeDiscussions({
+    rng: streamFor(seed, 6),
+    nowMs,
+    memberships,
+    slugs: NAMED_COMMUNITIES.map((community) => community.slug),
+  });
+
   return {
     divisions: DIVISIONS.map(({ slug, name }) => ({ slug, name })),
     people,
@@ -1011,5 +1024,7 @@ export function generateDemoOrganisation(options: {
     charters: story.charters,
     stageChanges: story.stageChanges,
     proposals: story.proposals,
+    threads: discussions.threads,
+    payrollExpertHandle: discussions.payrollExpert,
   };
 }

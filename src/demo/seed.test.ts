@@ -54,6 +54,47 @@ test("the small demo seeds quickly, with the whole story", async () => {
   assert.equal((await db.select().from(proposals)).length, 2);
   assert.ok((await db.select().from(proposalInterest)).length >= 6);
 
+  // Discussions: counters agree with the replies, accepted answers are in their own thread, every
+  // post is by a member of its community, and the evidence is in the activity log.
+  const rowsOf = async <T>(query: ReturnType<typeof sql>) =>
+    ((await database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const [inconsistent] = await rowsOf<Record<string, number>>(sql`
+      select
+        (select count(*)::int from threads t where t.reply_count <> (select count(*) from replies r where r.thread_id = t.id)
+           or t.first_reply_at is distinct from (select min(created_at) from replies r where r.thread_id = t.id)
+           or t.last_activity_at < coalesce((select max(created_at) from replies r where r.thread_id = t.id), t.created_at)) as counters,
+        (select count(*)::int from threads t where t.accepted_reply_id is not null
+           and not exists (select 1 from replies r where r.id = t.accepted_reply_id and r.thread_id = t.id)) as answers,
+        (select count(*)::int from threads t where not exists (select 1 from memberships m where m.community_id = t.community_id and m.person_id = t.author_id and m.state = 'active')) as thread_authors,
+        (select count(*)::int from replies r where not exists (select 1 from memberships m where m.community_id = r.community_id and m.person_id = r.author_id and m.state = 'active')) as reply_authors,
+        (select count(*)::int from threads) as threads,
+        (select count(*)::int from threads where accepted_reply_id is not null) as accepted,
+        (select count(*)::int from activity_events where verb = 'answer.accepted') as accepted_events,
+        (select count(*)::int from activity_events where verb = 'thread.created') as thread_events,
+        (select count(*)::int from reactions) as reactions,
+        (select count(*)::int from activity_events where verb = 'reaction.added') as reaction_events
+    `);
+  assert.deepEqual(
+    { ...inconsistent, threads: 0, accepted: 0, reactions: 0 },
+    {
+      counters: 0,
+      answers: 0,
+      thread_authors: 0,
+      reply_authors: 0,
+      threads: 0,
+      accepted: 0,
+      accepted_events: inconsistent!.accepted,
+      thread_events: org.threads.length,
+      reactions: 0,
+      reaction_events: inconsistent!.reactions,
+    },
+  );
+  assert.equal(inconsistent!.threads, org.threads.length);
+  const [expert] = await rowsOf<{ handle: string; n: number }>(sql`
+      select p.handle, count(*)::int as n from activity_events e join people p on p.id = e.data->>'answererId'
+      where e.verb = 'answer.accepted' and e.data->'tags' ? 'payroll' group by p.handle order by n desc limit 1`);
+  assert.deepEqual(expert, { handle: org.payrollExpertHandle, n: 3 });
+
   // The daily sweep, on the demo's own date and three weeks later, finds nothing else to flag.
   for (const now of [new Date("2026-11-01T09:00:00Z"), new Date("2026-11-25T09:00:00Z")]) {
     const swept = await sweepDormancy(db, now);

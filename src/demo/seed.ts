@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { charterVersions } from "../features/charter/tables.js";
 import { communities } from "../features/communities/tables.js";
+import { reactions, replies, threadFollows, threads } from "../features/discussions/tables.js";
 import { stageChanges } from "../features/lifecycle/tables.js";
 import { memberships } from "../features/memberships/tables.js";
 import { divisions } from "../features/organisation/tables.js";
@@ -15,6 +16,7 @@ import { authAccounts, authUsers } from "../platform/auth/tables.js";
 import type { Database } from "../platform/db/client.js";
 import { newId } from "../platform/db/columns.js";
 import { progress } from "../platform/progress.js";
+import { bulkPostCount, seedBulkPosts } from "./bulk-posts.js";
 import { type DemoOrganisation, type DemoSize, generateDemoOrganisation } from "./generate.js";
 
 export interface SeedOptions {
@@ -61,6 +63,81 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   }
   for (const change of org.stageChanges) touch(change.communitySlug, change.createdAt);
   for (const charter of org.charters) touch(charter.communitySlug, charter.createdAt);
+
+  // Discussions: ids first, so accepted answers and "in reply to" can point at replies.
+  const posts = org.threads.map((thread) => {
+    const id = newId();
+    const replyIds = thread.replies.map(() => newId());
+    const last = thread.replies.at(-1)?.createdAt ?? thread.createdAt;
+    touch(thread.communitySlug, last);
+    return { thread, id, replyIds, last };
+  });
+  for (const { thread } of posts) for (const r of thread.reactions) touch(thread.communitySlug, r.createdAt);
+  const discussionActivity: (typeof activityEvents.$inferInsert)[] = posts.flatMap(
+    ({ thread, id, replyIds }) => {
+      const communityId = community(thread.communitySlug);
+      const tags = thread.tags;
+      const postAuthor = (reply: number | null) =>
+        reply === null ? thread.authorHandle : thread.replies[reply]!.authorHandle;
+      return [
+        {
+          actorId: person(thread.authorHandle),
+          verb: "thread.created",
+          objectType: "thread",
+          objectId: id,
+          communityId,
+          data: { kind: thread.kind, title: thread.title },
+          occurredAt: new Date(thread.createdAt),
+        },
+        ...thread.replies.map((reply, i) => ({
+          actorId: person(reply.authorHandle),
+          verb: "reply.created",
+          objectType: "reply",
+          objectId: replyIds[i]!,
+          communityId,
+          data: { threadId: id },
+          occurredAt: new Date(reply.createdAt),
+        })),
+        ...(thread.accepted !== null && thread.acceptedAt
+          ? [
+              {
+                actorId: person(thread.authorHandle),
+                verb: "answer.accepted",
+                objectType: "reply",
+                objectId: replyIds[thread.accepted]!,
+                communityId,
+                data: {
+                  threadId: id,
+                  replyId: replyIds[thread.accepted]!,
+                  answererId: person(thread.replies[thread.accepted]!.authorHandle),
+                  tags,
+                  title: thread.title,
+                },
+                occurredAt: new Date(thread.acceptedAt),
+              },
+            ]
+          : []),
+        ...thread.reactions.map((reaction) => {
+          const postId = reaction.reply === null ? id : replyIds[reaction.reply]!;
+          return {
+            actorId: person(reaction.personHandle),
+            verb: "reaction.added",
+            objectType: reaction.reply === null ? "thread" : "reply",
+            objectId: postId,
+            communityId,
+            data: {
+              kind: reaction.kind,
+              postId,
+              threadId: id,
+              authorId: person(postAuthor(reaction.reply)),
+              tags,
+            },
+            occurredAt: new Date(reaction.createdAt),
+          };
+        }),
+      ];
+    },
+  );
 
   // The activity log the metrics read, in time order within each kind.
   const activity: (typeof activityEvents.$inferInsert)[] = [
@@ -142,6 +219,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
           ]
         : []),
     ]),
+    ...discussionActivity,
   ];
 
   const total =
@@ -151,7 +229,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     org.memberships.length +
     activity.length +
     org.charters.length +
-    org.stageChanges.length;
+    org.stageChanges.length +
+    posts.reduce((sum, post) => sum + 1 + post.thread.replies.length, 0);
   const bar = options.quiet ? null : progress(`Creating the ${options.size} demo organisation`, total);
   const passwords = await Promise.all(org.accounts.map((account) => hashPassword(account.password)));
 
@@ -268,6 +347,61 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         createdAt: new Date(change.createdAt),
       })),
     );
+    await insert(
+      threads,
+      posts.map(({ thread, id, replyIds, last }) => ({
+        id,
+        communityId: community(thread.communitySlug),
+        authorId: person(thread.authorHandle),
+        kind: thread.kind,
+        title: thread.title,
+        body: thread.body,
+        tags: thread.tags,
+        replyCount: thread.replies.length,
+        acceptedReplyId: thread.accepted === null ? null : replyIds[thread.accepted]!,
+        acceptedAt: thread.acceptedAt ? new Date(thread.acceptedAt) : null,
+        firstReplyAt: thread.replies[0] ? new Date(thread.replies[0].createdAt) : null,
+        lastActivityAt: new Date(last),
+        createdAt: new Date(thread.createdAt),
+        updatedAt: new Date(last),
+      })),
+    );
+    await insert(
+      replies,
+      posts.flatMap(({ thread, id, replyIds }) =>
+        thread.replies.map((reply, i) => ({
+          id: replyIds[i]!,
+          threadId: id,
+          communityId: community(thread.communitySlug),
+          authorId: person(reply.authorHandle),
+          body: reply.body,
+          inReplyToId: reply.inReplyTo === null ? null : (replyIds[reply.inReplyTo] ?? null),
+          createdAt: new Date(reply.createdAt),
+          updatedAt: new Date(reply.createdAt),
+        })),
+      ),
+    );
+    const reactionRows = posts.flatMap(({ thread, id, replyIds }) =>
+      thread.reactions.map((reaction) => ({
+        postId: reaction.reply === null ? id : replyIds[reaction.reply]!,
+        personId: person(reaction.personHandle)!,
+        kind: reaction.kind,
+        threadId: id,
+        createdAt: new Date(reaction.createdAt),
+      })),
+    );
+    if (reactionRows.length > 0) await tx.insert(reactions).values(reactionRows);
+    // Authors follow their threads, and people who replied follow the conversation too.
+    const follows = posts.flatMap(({ thread, id }) =>
+      [...new Set([thread.authorHandle, ...thread.replies.map((r) => r.authorHandle)])].map((handle, i) => ({
+        threadId: id,
+        personId: person(handle)!,
+        createdAt: new Date(
+          i === 0 ? thread.createdAt : thread.replies.find((r) => r.authorHandle === handle)!.createdAt,
+        ),
+      })),
+    );
+    if (follows.length > 0) await tx.insert(threadFollows).values(follows);
     for (const proposal of org.proposals) {
       const [row] = await tx
         .insert(proposals)
@@ -322,9 +456,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       );
     }
   });
+  const ms = bar?.finish();
+  // The large demo also gets about a million posts (CONVENE_BENCH_POSTS), made on the server.
+  const bulkPosts = options.size === "large" ? bulkPostCount() : 0;
+  const bulkMs = await seedBulkPosts(database, bulkPosts, options.quiet);
   // Fresh statistics, so the planner picks the indexes from the first request on.
   await database.exec("analyze");
-  const ms = bar?.finish();
 
   const lines = [
     "Demo accounts (the same password signs in on every demo install with this seed):",
@@ -336,7 +473,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   }
   if (!options.quiet) {
     process.stderr.write(
-      `Created ${org.people.length} people, ${org.communities.length} communities and ${org.memberships.length} memberships in ${ms} ms.\n\n${lines.join("\n")}\n`,
+      `Created ${org.people.length} people, ${org.communities.length} communities, ${org.memberships.length} memberships and ${org.threads.length} discussions in ${ms} ms.\n${bulkPosts > 0 ? `Wrote ${bulkPosts.toLocaleString("en-GB")} more discussion posts in ${bulkMs} ms.\n` : ""}\n${lines.join("\n")}\n`,
     );
   }
   return org;
