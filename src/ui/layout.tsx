@@ -107,6 +107,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
                       <a href="/me/invitations">Invitations and requests</a>
                     </li>
                     <li>
+                      <a href="/me/following">Threads you follow</a>
+                    </li>
+                    <li>
                       <a href="/me/proposals">Your proposals</a>
                     </li>
                     <li>

@@ -83,6 +83,8 @@ export const publicActivityVerbs = [
   "community.revived",
   "community.reopened",
   "community.closed",
+  "thread.created",
+  "answer.accepted",
 ] as const;
 
 /** The community's latest public activity, newest first, with who did it. */
@@ -91,6 +93,7 @@ export async function recentActivity(db: Db, communityId: string, limit = 10) {
     .select({
       id: activityEvents.id,
       verb: activityEvents.verb,
+      objectId: activityEvents.objectId,
       data: activityEvents.data,
       occurredAt: activityEvents.occurredAt,
       actorName: people.name,

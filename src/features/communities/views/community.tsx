@@ -63,6 +63,31 @@ export function ActivitySentence({ event, slug }: { event: ActivityLine; slug: s
   switch (event.verb) {
     case "community.created":
       return <>{who} started the community</>;
+    // Titles are not repeated here: a thread hidden later must not live on in the activity list.
+    case "thread.created":
+      return (
+        <>
+          {who}{" "}
+          <a href={`/communities/${slug}/discussions/${event.objectId}`}>
+            {data.kind === "question"
+              ? "asked a question"
+              : data.kind === "announcement"
+                ? "made an announcement"
+                : "started a discussion"}
+          </a>
+        </>
+      );
+    case "answer.accepted":
+      return (
+        <>
+          {who} accepted{" "}
+          <a
+            href={`/communities/${slug}/discussions/${String(data.threadId ?? "")}#reply-${String(data.replyId ?? "")}`}
+          >
+            an answer
+          </a>
+        </>
+      );
     case "community.joined":
       return <>{who} joined</>;
     case "membership.invitation_accepted":
@@ -296,6 +321,9 @@ export function CommunityPage({
               </li>
               <li>
                 <a href={`${base}/lifecycle`}>Lifecycle</a>
+              </li>
+              <li>
+                <a href={`${base}/moderation`}>Moderation queue</a>
               </li>
               <li>
                 <a href={`${base}/requests`}>Requests and invitations</a>

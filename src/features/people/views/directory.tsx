@@ -20,6 +20,11 @@ export function PeopleDirectory({
       <PageHeader
         title="People"
         lead="Find colleagues by name, skill or division, and see what they can help with."
+        actions={
+          <a class="button button-secondary" href="/experts">
+            Who can advise on…?
+          </a>
+        }
       />
       <LiveFilters action="/people" label="Find people">
         <div class="field field-wide">
