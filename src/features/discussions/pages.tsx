@@ -294,7 +294,7 @@ export function discussionPages() {
                 authorId: row.thread.authorId,
                 kind: row.thread.kind,
               }),
-              canFlag: viewerId !== null,
+              canFlag: can(actor, "discussion.flag", community),
               replyRefusal: reply.allowed
                 ? row.thread.deletedAt
                   ? "This thread was deleted, so it takes no new replies."

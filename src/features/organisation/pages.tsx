@@ -14,6 +14,7 @@ import "../outbox/policy.js";
 import "../people/policy.js";
 import "../programme/policy.js";
 import "../proposals/policy.js";
+import "../discussions/moderation-policy.js";
 import { addDivision, divisionInput, listDivisions, renameDivision } from "./service.js";
 
 export function organisationPages() {
@@ -34,6 +35,12 @@ export function organisationPages() {
         label: "Proposals",
         text: "Review proposals for new communities: comment, ask for changes, approve or decline.",
         show: can(actor, "proposal.review", null),
+      },
+      {
+        href: "/admin/moderation",
+        label: "Moderation",
+        text: "Reported posts waiting in each community's moderation queue.",
+        show: can(actor, "discussion.moderationOverview", null),
       },
       {
         href: "/admin/people",
