@@ -252,77 +252,53 @@ async function setStatus(
 }
 
 /** The programme team asks the proposer to change something before deciding. */
-export async function requestChanges(
-  db: Db,
-  actor: PersonActor,
-  id: string,
-  message: string,
-  now = new Date(),
-) {
-  return db.transaction(async (tx) => {
-    const current = await lockProposal(tx, id);
-    authorize(actor, "proposal.decide", targetOf(current));
-    const proposal = await setStatus(tx, current, actor, "changes_requested", now);
-    await addEvent(tx, id, actor.id, "changes_requested", message, now);
-    await recordActivity(tx, {
-      actorId: actor.id,
-      verb: "proposal.changes_requested",
-      object: { type: "proposal", id },
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "proposal.changes_requested",
-      target: { type: "proposal", id },
-      reason: message,
-      data: { name: proposal.name },
-    });
-    await tellProposer(
-      tx,
-      proposal,
-      "changes_requested",
-      `The programme team asked for changes to ${proposal.name}`,
-      undefined,
-      message,
-    );
-    return proposal;
+export function requestChanges(db: Db, actor: PersonActor, id: string, message: string, now = new Date()) {
+  return decideWithMessage(db, actor, id, message, now, {
+    status: "changes_requested",
+    title: (name) => `The programme team asked for changes to ${name}`,
   });
 }
 
 /** The programme team declines, with a reason the proposer reads. */
-export async function declineProposal(
+export function declineProposal(db: Db, actor: PersonActor, id: string, reason: string, now = new Date()) {
+  return decideWithMessage(db, actor, id, reason, now, {
+    status: "declined",
+    title: (name) => `Your proposal for ${name} was declined`,
+  });
+}
+
+/**
+ * A decision that only changes the status and carries a message for the proposer: recorded in the
+ * proposal's history, the activity log and the audit log, and sent to the proposer.
+ */
+async function decideWithMessage(
   db: Db,
   actor: PersonActor,
   id: string,
-  reason: string,
-  now = new Date(),
+  message: string,
+  now: Date,
+  decision: { status: "changes_requested" | "declined"; title: (name: string) => string },
 ) {
+  const { status } = decision;
   return db.transaction(async (tx) => {
     const current = await lockProposal(tx, id);
     authorize(actor, "proposal.decide", targetOf(current));
-    const proposal = await setStatus(tx, current, actor, "declined", now);
-    await addEvent(tx, id, actor.id, "declined", reason, now);
+    const proposal = await setStatus(tx, current, actor, status, now);
+    await addEvent(tx, id, actor.id, status, message, now);
     await recordActivity(tx, {
       actorId: actor.id,
-      verb: "proposal.declined",
+      verb: `proposal.${status}`,
       object: { type: "proposal", id },
       at: now,
     });
     await recordAudit(tx, {
       actorId: actor.id,
-      action: "proposal.declined",
+      action: `proposal.${status}`,
       target: { type: "proposal", id },
-      reason,
+      reason: message,
       data: { name: proposal.name },
     });
-    await tellProposer(
-      tx,
-      proposal,
-      "declined",
-      `Your proposal for ${proposal.name} was declined`,
-      undefined,
-      reason,
-    );
+    await tellProposer(tx, proposal, status, decision.title(proposal.name), undefined, message);
     return proposal;
   });
 }
