@@ -181,20 +181,9 @@ export async function hidePost(
       .set({ hiddenAt: now, hiddenById: actor.id, hiddenReason: reason })
       .where(eq(table.id, post.id));
     const resolved = await resolveFlags(tx, actor, post.id, "resolved", now);
-    await recordActivity(tx, {
-      actorId: actor.id,
-      verb: "post.hidden",
-      object: { type: post.kind, id: post.id },
-      communityId: community.id,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "post.hidden",
-      target: { type: post.kind, id: post.id },
-      communityId: community.id,
+    await logModeration(tx, actor, "post.hidden", { type: post.kind, id: post.id }, community.id, now, {
       reason,
-      data: { threadId: post.threadId, flagsResolved: resolved.length },
+      auditData: { threadId: post.threadId, flagsResolved: resolved.length },
     });
     if (post.authorId && post.authorId !== actor.id) {
       await notify(tx, {
@@ -231,19 +220,8 @@ export async function unhidePost(
       .update(table)
       .set({ hiddenAt: null, hiddenById: null, hiddenReason: null })
       .where(eq(table.id, post.id));
-    await recordActivity(tx, {
-      actorId: actor.id,
-      verb: "post.unhidden",
-      object: { type: post.kind, id: post.id },
-      communityId: community.id,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "post.unhidden",
-      target: { type: post.kind, id: post.id },
-      communityId: community.id,
-      data: { threadId: post.threadId },
+    await logModeration(tx, actor, "post.unhidden", { type: post.kind, id: post.id }, community.id, now, {
+      auditData: { threadId: post.threadId },
     });
   });
 }
@@ -351,19 +329,7 @@ async function setThreadMark(
       .returning({ id: threads.id });
     if (changed.length === 0) return false;
     const verb = `thread.${on ? "" : "un"}${mark === "lock" ? "locked" : "pinned"}`;
-    await recordActivity(tx, {
-      actorId: actor.id,
-      verb,
-      object: { type: "thread", id: thread.id },
-      communityId: community.id,
-      at: now,
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: verb,
-      target: { type: "thread", id: thread.id },
-      communityId: community.id,
-    });
+    await logModeration(tx, actor, verb, { type: "thread", id: thread.id }, community.id, now);
     return true;
   });
 }
@@ -437,4 +403,25 @@ export async function postsWithOpenFlags(db: Db, postIds: string[]): Promise<Set
     .from(flags)
     .where(and(inArray(flags.postId, postIds), eq(flags.status, "open")));
   return new Set(rows.map((row) => row.postId));
+}
+
+/** A moderation act goes to both logs: the activity log (metrics) and the audit log (accountability). */
+async function logModeration(
+  tx: Db,
+  actor: PersonActor,
+  verb: string,
+  object: { type: string; id: string },
+  communityId: string,
+  now: Date,
+  extra: { reason?: string; auditData?: Record<string, unknown> } = {},
+) {
+  await recordActivity(tx, { actorId: actor.id, verb, object, communityId, at: now });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: verb,
+    target: object,
+    communityId,
+    reason: extra.reason,
+    data: extra.auditData,
+  });
 }
