@@ -127,6 +127,8 @@ test("the OpenAPI document is valid OpenAPI 3.1 and describes the API", async ()
       "Lifecycle",
       "Proposals",
       "Discussions",
+      "Events",
+      "Resources",
       "Search",
       "Programme",
     ],

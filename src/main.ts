@@ -8,7 +8,7 @@ import type { Database } from "./platform/db/client.js";
 // so --help and usage errors answer at once.
 const load = {
   db: () => import("./platform/db/client.js"),
-  migrate: () => import("./platform/db/migrate.js"),
+  migrate: () => import("./prepare-database.js"),
   log: () => import("./platform/log.js"),
 };
 
@@ -59,7 +59,7 @@ async function withDatabase<T>(
   work: (database: Database, config: ReturnType<typeof loadConfig>) => Promise<T>,
 ) {
   const config = loadConfig();
-  const [{ openDatabase }, { runMigrations }, { setLogLevel }] = await Promise.all([
+  const [{ openDatabase }, { prepareDatabase }, { setLogLevel }] = await Promise.all([
     load.db(),
     load.migrate(),
     load.log(),
@@ -69,7 +69,7 @@ async function withDatabase<T>(
     config.database.kind === "postgres" ? { kind: "postgres", url: config.database.url } : config.database,
   );
   try {
-    await runMigrations(database);
+    await prepareDatabase(database);
     return await work(database, config);
   } finally {
     await database.close();

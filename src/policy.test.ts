@@ -22,12 +22,14 @@ import { charterMatrix } from "./features/charter/policy.matrix.js";
 import { interactionMatrix } from "./features/discussions/interactions-policy.matrix.js";
 import { moderationMatrix } from "./features/discussions/moderation-policy.matrix.js";
 import { discussionMatrix } from "./features/discussions/policy.matrix.js";
+import { eventMatrix } from "./features/events/policy.matrix.js";
 import { expertMatrix } from "./features/experts/policy.matrix.js";
 import { lifecycleMatrix } from "./features/lifecycle/policy.matrix.js";
 import { membershipMatrix } from "./features/memberships/policy.matrix.js";
 import { rosterMatrix } from "./features/memberships/roster-policy.matrix.js";
 import { programmeMatrix } from "./features/programme/policy.matrix.js";
 import { proposalMatrix } from "./features/proposals/policy.matrix.js";
+import { resourceMatrix } from "./features/resources/policy.matrix.js";
 import { type Action, decide, registeredActions } from "./platform/policy.js";
 
 // The authorization matrix: every action, every kind of actor, the expected answer. Each slice
@@ -79,12 +81,14 @@ const matrix: Row<Action>[] = [
   ...discussionMatrix,
   ...interactionMatrix,
   ...moderationMatrix,
+  ...eventMatrix,
   ...expertMatrix,
   ...lifecycleMatrix,
   ...membershipMatrix,
   ...rosterMatrix,
   ...programmeMatrix,
   ...proposalMatrix,
+  ...resourceMatrix,
 ];
 
 test("every registered action has rows in the matrix", () => {

@@ -7,11 +7,11 @@ import type { Config } from "./config.js";
 import { seedDemo } from "./demo/seed.js";
 import { people } from "./features/people/tables.js";
 import { openDatabase } from "./platform/db/client.js";
-import { runMigrations } from "./platform/db/migrate.js";
 import { createJobs } from "./platform/jobs/jobs.js";
 import { maintenanceCron, registerMaintenance } from "./platform/jobs/maintenance.js";
 import { log } from "./platform/log.js";
 import { startMailDelivery } from "./platform/mail/delivery.js";
+import { prepareDatabase } from "./prepare-database.js";
 import { registerScheduledWork } from "./scheduled.js";
 
 export const demoAccountsFile = (config: Config) => join(config.dataDir, "..", "demo-accounts.txt");
@@ -28,7 +28,7 @@ export async function startServer(config: Config) {
       ? { kind: "postgres", url: config.database.url, poolSize: 20 }
       : config.database,
   );
-  await runMigrations(database);
+  await prepareDatabase(database);
   let seededNow = false;
   if (config.seedDemoWhenEmpty) {
     const [row] = await database.db.select({ n: count() }).from(people);

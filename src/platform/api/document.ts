@@ -17,6 +17,16 @@ const tags = [
     description: "Threads, replies, accepted answers, reactions, follows and moderation.",
   },
   {
+    name: "Events",
+    description:
+      "Events and series, RSVPs and waitlists, attendance, calendar feeds, outputs, archives and unconference boards.",
+  },
+  {
+    name: "Resources",
+    description:
+      "The collective repertoire: resources, revisions, reviews, attachments, collections and reuse marks.",
+  },
+  {
     name: "Search",
     description:
       "One search over communities, discussions and people, limited to what the caller may see; the expert finder.",

@@ -1,6 +1,6 @@
 import { EmptyState } from "../../../ui/components/common.js";
-import type { CommunityView } from "../load.js";
-import { MeanwhileLinks } from "./tab-shared.js";
+import type { CommunityView } from "../../communities/load.js";
+import { MeanwhileLinks } from "../../communities/views/tab-shared.js";
 
 /** The Events tab until events arrive in Convene. */
 export function EventsTab({ view }: { view: CommunityView }) {

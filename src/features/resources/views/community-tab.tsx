@@ -1,6 +1,6 @@
 import { EmptyState } from "../../../ui/components/common.js";
-import type { CommunityView } from "../load.js";
-import { MeanwhileLinks } from "./tab-shared.js";
+import type { CommunityView } from "../../communities/load.js";
+import { MeanwhileLinks } from "../../communities/views/tab-shared.js";
 
 /** The Resources tab until resources arrive in Convene. */
 export function ResourcesTab({ view }: { view: CommunityView }) {
