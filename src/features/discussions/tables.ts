@@ -54,6 +54,12 @@ export const threads = pgTable(
       .on(t.communityId, t.createdAt.desc())
       .where(sql`${t.kind} = 'question' and ${t.acceptedReplyId} is null and ${t.deletedAt} is null`),
     index("threads_author_idx").on(t.authorId, t.createdAt),
+    // Search ranks a common word's matches within a recent window (see search/kinds/discussions.ts).
+    index("threads_created_idx").on(t.createdAt),
+    // The few hidden or deleted threads, whose replies search leaves out.
+    index("threads_withdrawn_idx")
+      .on(t.id)
+      .where(sql`${t.hiddenAt} is not null or ${t.deletedAt} is not null`),
     index("threads_search_idx").using("gin", t.search),
     index("threads_tags_idx").using("gin", t.tags),
   ],
@@ -86,6 +92,7 @@ export const replies = pgTable(
   (t) => [
     index("replies_thread_idx").on(t.threadId, t.createdAt, t.id),
     index("replies_author_idx").on(t.authorId, t.createdAt),
+    index("replies_created_idx").on(t.createdAt),
     index("replies_search_idx").using("gin", t.search),
   ],
 );
