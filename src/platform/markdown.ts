@@ -51,9 +51,29 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
 };
 sanitizeOptions.allowedAttributes = { ...sanitizeOptions.allowedAttributes, a: ["href", "title", "rel"] };
 
+// Rendering and sanitising is most of a long thread page's CPU time, and the same posts are read
+// far more often than written, so recent results are kept. The output depends on the text alone.
+// Bounded by total characters; the oldest entries go first (a Map keeps insertion order).
+const rendered = new Map<string, string>();
+const CACHE_CHARS = 8_000_000;
+let cachedChars = 0;
+
 /** Markdown typed by a person -> HTML that is safe to put in a page. */
 export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), sanitizeOptions);
+  const hit = rendered.get(source);
+  if (hit !== undefined) return hit;
+  const html = sanitizeHtml(md.render(source), sanitizeOptions);
+  const size = source.length + html.length;
+  if (size <= CACHE_CHARS / 100) {
+    rendered.set(source, html);
+    cachedChars += size;
+    for (const [key, value] of rendered) {
+      if (cachedChars <= CACHE_CHARS) break;
+      rendered.delete(key);
+      cachedChars -= key.length + value.length;
+    }
+  }
+  return html;
 }
 
 /** Plain text for summaries and cards: markdown rendered, then every tag removed. */

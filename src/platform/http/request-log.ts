@@ -11,8 +11,10 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const requestId = incoming && acceptableId.test(incoming) ? incoming : randomUUID();
   c.set("requestId", requestId);
   const started = performance.now();
-  await next();
+  // Before the handler: see securityHeaders for why (and for responses built by hand).
   c.header("X-Request-Id", requestId);
+  await next();
+  if (!c.res.headers.has("X-Request-Id")) c.header("X-Request-Id", requestId);
   const actor = c.get("actor");
   log("info", "request", {
     requestId,
