@@ -116,6 +116,9 @@ export function Layout({ ctx, title, breadcrumbs, children }: LayoutProps) {
                       <a href="/me/settings/notifications">Notification settings</a>
                     </li>
                     <li>
+                      <a href="/me/calendar">Calendar feeds</a>
+                    </li>
+                    <li>
                       <a href="/me/tokens">API tokens</a>
                     </li>
                     {actor.siteRole !== "member" && (
