@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
+import { buildEvent } from "../../../test/support/event-factories.js";
 import { buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
 import { replies, threads } from "../discussions/tables.js";
 
@@ -42,6 +43,11 @@ const [reply] = await db
   .values({ threadId: done.id, communityId: mine.id, authorId: other.id, body: "Done." })
   .returning();
 await db.update(threads).set({ acceptedReplyId: reply!.id }).where(eq(threads.id, done.id));
+await buildEvent(db, mine.id, { title: "Month-end clinic", startsAt: new Date(Date.now() + 3 * 86_400_000) });
+await buildEvent(db, elsewhere.id, {
+  title: "Elsewhere social",
+  startsAt: new Date(Date.now() + 2 * 86_400_000),
+});
 
 const section = (html: string, heading: string) => {
   const start = html.indexOf(heading);
@@ -70,10 +76,14 @@ test("the home page shows what is new and questions the person might answer", as
   assert.doesNotMatch(toAnswer, /Answered payroll question/);
   assert.doesNotMatch(toAnswer, /Weekly catch-up/);
   assert.doesNotMatch(toAnswer, /Hidden payroll|elsewhere/);
+  const upcoming = section(page.html, "Upcoming events");
+  assert.match(upcoming, /Month-end clinic/);
+  assert.doesNotMatch(upcoming, /Elsewhere social/, "only the person's communities and events they go to");
+  assert.match(upcoming, /href="\/events">See all events/);
 });
 
 test("anonymous visitors get the public home page", async () => {
   const page = await new Visitor(app as never).get("/");
   assert.equal(page.status, 200);
-  assert.doesNotMatch(page.html, /New in your communities/);
+  assert.doesNotMatch(page.html, /New in your communities|Upcoming events/);
 });

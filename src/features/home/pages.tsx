@@ -4,8 +4,8 @@ import { EmptyState } from "../../ui/components/common.js";
 import { renderPage } from "../../ui/render.js";
 import { searchCommunities } from "../communities/directory-queries.js";
 import { CommunityCard } from "../communities/views/card.js";
-import { newInMyCommunities, questionsYouMightAnswer } from "./queries.js";
-import { HomeActivity } from "./views.js";
+import { newInMyCommunities, questionsYouMightAnswer, upcomingEventsForHome } from "./queries.js";
+import { HomeActivity, HomeUpcomingEvents } from "./views.js";
 
 export function homePages() {
   const app = new Hono<AppEnv>();
@@ -15,15 +15,15 @@ export function homePages() {
     const db = c.get("db");
     const base = { q: "", type: "" as const, cursor: undefined };
     // A few queries, run together: the person's communities, popular ones, their communities'
-    // newest threads and open questions that match their skills. (Upcoming events join here
-    // when events land.)
-    const [mine, popular, latest, toAnswer] = await Promise.all([
+    // newest threads, open questions that match their skills, and their next events.
+    const [mine, popular, latest, toAnswer, upcoming] = await Promise.all([
       actor.kind === "person" && actor.memberships.size > 0
         ? searchCommunities(db, actor, { ...base, sort: "activity", mine: "1" }, null, 6)
         : null,
       searchCommunities(db, actor, { ...base, sort: "size", mine: "" }, null, 6),
       actor.kind === "person" ? newInMyCommunities(db, actor) : [],
       actor.kind === "person" ? questionsYouMightAnswer(db, actor) : [],
+      actor.kind === "person" ? upcomingEventsForHome(db, actor) : [],
     ]);
     // Better Auth sends people here with ?error=... when an email confirmation link fails.
     const linkError = c.req.query("error")
@@ -77,6 +77,13 @@ export function homePages() {
               </EmptyState>
             )}
           </section>
+        )}
+        {actor.kind === "person" && (
+          <HomeUpcomingEvents
+            events={upcoming}
+            zone={c.get("config").timeZone}
+            hasCommunities={Boolean(mine && mine.items.length > 0)}
+          />
         )}
         {actor.kind === "person" && mine && mine.items.length > 0 && (
           <HomeActivity latest={latest} toAnswer={toAnswer} />

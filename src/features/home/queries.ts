@@ -4,6 +4,7 @@ import type { PersonActor } from "../../platform/policy.js";
 import { communities } from "../communities/tables.js";
 import { currentCommunityIds, visibleThread } from "../discussions/similar-queries.js";
 import { threads } from "../discussions/tables.js";
+import { type EventSummary, upcomingForPerson } from "../events/finding-queries.js";
 
 export interface HomeThread {
   id: string;
@@ -66,4 +67,9 @@ export async function questionsYouMightAnswer(db: Db, actor: PersonActor, limit 
     )
     .orderBy(desc(threads.createdAt), desc(threads.id))
     .limit(limit);
+}
+
+/** The next events of the person's communities and those they are going to (one query). */
+export function upcomingEventsForHome(db: Db, actor: PersonActor, now = new Date()): Promise<EventSummary[]> {
+  return upcomingForPerson(db, actor, now, 5);
 }

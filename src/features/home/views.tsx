@@ -1,4 +1,6 @@
 import { RelativeTime } from "../../ui/components/time.js";
+import type { EventSummary } from "../events/finding-queries.js";
+import { dayLabel, EventTime, HostNames, localDate } from "../events/views/event-card.js";
 import type { HomeThread } from "./queries.js";
 
 const kindLabel = { discussion: "Discussion", question: "Question", announcement: "Announcement" } as const;
@@ -53,5 +55,47 @@ export function HomeActivity({ latest, toAnswer }: { latest: HomeThread[]; toAns
         </p>
       </section>
     </div>
+  );
+}
+
+/** The person's next few events, with the way to all of them. */
+export function HomeUpcomingEvents({
+  events,
+  zone,
+  hasCommunities,
+}: {
+  events: EventSummary[];
+  zone: string;
+  hasCommunities: boolean;
+}) {
+  return (
+    <section aria-labelledby="upcoming-heading" class="panel stack home-events">
+      <h2 id="upcoming-heading">Upcoming events</h2>
+      {events.length > 0 ? (
+        <ul class="home-threads">
+          {events.map((event) => (
+            <li class="home-thread">
+              <a href={`/events/${event.id}`}>{event.title}</a>
+              <span class="home-thread-meta">
+                <span>
+                  <time datetime={localDate(event, zone)}>{dayLabel(localDate(event, zone))}</time>,{" "}
+                  <EventTime event={event} zone={zone} />
+                </span>
+                <HostNames hosts={event.hosts} />
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">
+          {hasCommunities
+            ? "Nothing is planned in your communities yet."
+            : "Join a community to hear about its workshops, talks and meetings."}
+        </p>
+      )}
+      <p>
+        <a href="/events">See all events</a>
+      </p>
+    </section>
   );
 }
