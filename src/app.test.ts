@@ -73,6 +73,6 @@ test("search finds communities for everyone and people for colleagues", async ()
   assert.equal(empty.status, 200);
   const none = await visitor.get("/search?q=zzqqxx");
   assert.match(none.html, /Nothing matches/);
-  assert.match(none.html, /Sign in<\/a> to search discussions and colleagues too/);
+  assert.match(none.html, /Sign in<\/a> to search discussions, resources, events and colleagues too/);
   assert.equal((await visitor.get("/events")).status, 200);
 });

@@ -5,6 +5,16 @@ import { isHtmx } from "../../platform/http/htmx.js";
 import { renderPage } from "../../ui/render.js";
 import { type SimilarItem, similarItems } from "./similar-queries.js";
 
+const resourceKindLabels: Record<string, string> = {
+  toolkit: "Toolkit",
+  tip_sheet: "Tip-sheet",
+  guide: "Guide",
+  template: "Template",
+  case_study: "Case study",
+  link: "Link",
+  notes: "Notes",
+};
+
 /** The suggestions under a question's title; an empty list renders nothing at all. */
 export function SimilarList({ items }: { items: SimilarItem[] }) {
   if (items.length === 0) return null;
@@ -15,22 +25,33 @@ export function SimilarList({ items }: { items: SimilarItem[] }) {
       </h2>
       <p class="muted similar-hint">Have a look before you post: one of these may already answer it.</p>
       <ul class="similar-list">
-        {items.map((item) => (
-          <li>
-            <a href={item.url}>{item.title}</a>
-            <span class="similar-meta">
-              {item.answered && <span class="badge badge-answered">Answered</span>}
-              <span>{item.communityName}</span>
-              <span>{item.replyCount === 1 ? "1 reply" : `${item.replyCount} replies`}</span>
-            </span>
-          </li>
-        ))}
+        {items.map((item) =>
+          item.type === "thread" ? (
+            <li>
+              <a href={item.url}>{item.title}</a>
+              <span class="similar-meta">
+                {item.answered && <span class="badge badge-answered">Answered</span>}
+                <span>{item.communityName}</span>
+                <span>{item.replyCount === 1 ? "1 reply" : `${item.replyCount} replies`}</span>
+              </span>
+            </li>
+          ) : (
+            <li>
+              <a href={item.url}>{item.title}</a>
+              <span class="similar-meta">
+                <span class="badge badge-muted">{resourceKindLabels[item.kind] ?? "Resource"}</span>
+                {item.endorsed && <span class="badge badge-answered">Endorsed practice</span>}
+                <span>{item.communityName ?? "Starter toolkit"}</span>
+              </span>
+            </li>
+          ),
+        )}
       </ul>
     </section>
   );
 }
 
-/** "Somebody may have dealt with this": similar threads while a question is typed. */
+/** "Somebody may have dealt with this": similar threads and resources while a question is typed. */
 export function similarPages() {
   const app = new Hono<AppEnv>();
 

@@ -3,6 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/client.js";
 import type { PersonActor } from "../../platform/policy.js";
 import { communities } from "../communities/tables.js";
+import { resources } from "../resources/tables.js";
 import { threads } from "./tables.js";
 
 /** Ids of the communities where the person is a current member (active or on a break). */
@@ -51,7 +52,7 @@ export function anyWordQuery(text: string): string | null {
     .join(" | ");
 }
 
-export interface SimilarItem {
+export interface SimilarThread {
   type: "thread";
   id: string;
   title: string;
@@ -62,13 +63,27 @@ export interface SimilarItem {
   rank: number;
 }
 
+/** A published or endorsed resource; `communityName` null for the starter toolkit. */
+export interface SimilarResource {
+  type: "resource";
+  id: string;
+  title: string;
+  url: string;
+  communityName: string | null;
+  kind: string;
+  endorsed: boolean;
+  rank: number;
+}
+
+export type SimilarItem = SimilarThread | SimilarResource;
+
 /** Similar threads from every community the person can read, answered ones first. */
 export async function similarThreads(
   db: Db,
   actor: PersonActor,
   title: string,
   limit = 5,
-): Promise<SimilarItem[]> {
+): Promise<SimilarThread[]> {
   const words = anyWordQuery(title);
   if (!words || title.trim().length < 3) return [];
   const query = sql`to_tsquery('english', ${words})`;
@@ -104,11 +119,68 @@ export async function similarThreads(
 }
 
 /**
- * Everything that may already answer a question: threads now; resources join here when they
- * land (each source returns SimilarItem rows, merged by rank).
+ * Published and endorsed resources the person can read: the starter toolkit, and communities
+ * whose content they may read (unlisted ones only for members). Never drafts or archived ones.
+ * Endorsed practice gets a small boost.
  */
-export async function similarItems(db: Db, actor: PersonActor, title: string, limit = 5) {
-  const sources = [similarThreads(db, actor, title, limit)];
-  const items = (await Promise.all(sources)).flat();
-  return items.slice(0, limit);
+export async function similarResources(
+  db: Db,
+  actor: PersonActor,
+  title: string,
+  limit = 3,
+): Promise<SimilarResource[]> {
+  const words = anyWordQuery(title);
+  if (!words || title.trim().length < 3) return [];
+  const query = sql`to_tsquery('english', ${words})`;
+  const rank = sql<number>`(ts_rank_cd(${resources.search}, ${query}) + case when ${resources.status} = 'endorsed' then 0.1 else 0 end)::float8`;
+  const rows = await db
+    .select({
+      id: resources.id,
+      title: resources.title,
+      kind: resources.kind,
+      status: resources.status,
+      communityName: communities.name,
+      rank,
+    })
+    .from(resources)
+    .leftJoin(communities, eq(communities.id, resources.communityId))
+    .where(
+      and(
+        sql`${resources.search} @@ ${query}`,
+        sql`${resources.status} in ('published', 'endorsed')`,
+        sql`(${resources.communityId} is null or (${communities.status} <> 'proposed' and ${readableCommunity(actor, { listedOnly: true })}))`,
+      ),
+    )
+    .orderBy(desc(rank), desc(resources.lastEditedAt))
+    .limit(limit);
+  return rows.map((row) => ({
+    type: "resource" as const,
+    id: row.id,
+    title: row.title,
+    url: `/resources/${row.id}`,
+    communityName: row.communityName,
+    kind: row.kind,
+    endorsed: row.status === "endorsed",
+    rank: Number(row.rank),
+  }));
+}
+
+/**
+ * Everything that may already answer a question: threads first (answered ones leading), then
+ * resources. When both match, up to two places are kept for resources, so a guide is not
+ * crowded out by five half-related threads.
+ */
+export async function similarItems(
+  db: Db,
+  actor: PersonActor,
+  title: string,
+  limit = 5,
+): Promise<SimilarItem[]> {
+  const [found, guides] = await Promise.all([
+    similarThreads(db, actor, title, limit),
+    similarResources(db, actor, title, limit),
+  ]);
+  const threadCount = Math.min(found.length, limit - Math.min(2, guides.length));
+  const shown: SimilarItem[] = found.slice(0, threadCount);
+  return [...shown, ...guides.slice(0, limit - shown.length)];
 }

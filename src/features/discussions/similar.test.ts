@@ -107,3 +107,52 @@ test("the word query keeps only letters and digits", () => {
   assert.equal(anyWordQuery("month end payr"), "month | end | payr:*");
   assert.equal(anyWordQuery("'&|!"), null);
 });
+
+test("resources the person can read are suggested too, with their kind; never drafts, archived or hidden ones", async () => {
+  const { buildResource } = await import("../../../test/support/resource-factories.js");
+  await buildResource(db, open.id, {
+    title: "Overtime payroll tip-sheet",
+    kind: "tip_sheet",
+    status: "endorsed",
+  });
+  await buildResource(db, open.id, {
+    title: "Payroll overtime draft notes",
+    status: "draft",
+    ownerId: member.id,
+  });
+  await buildResource(db, open.id, { title: "Payroll overtime archived guide", status: "archived" });
+  await buildResource(db, secret.id, { title: "Secret payroll overtime template" });
+  await buildResource(db, unlisted.id, { title: "Quiet payroll overtime guide" });
+  await buildResource(db, null, { title: "Starter guide to overtime payroll", kind: "guide" });
+  await buildResource(db, open.id, {
+    title: "<script>alert(2)</script> payroll overtime link",
+    kind: "link",
+  });
+
+  const response = await (await signedIn(member)).get("/discussions/similar?title=overtime%20payroll", htmx);
+  assert.equal(response.status, 200);
+  const titles = [...response.html.matchAll(/<li><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
+  assert.ok(titles.length <= 5, "still at most five suggestions");
+  assert.ok(
+    titles.some((t) => t === "Overtime payroll tip-sheet" || t === "Starter guide to overtime payroll"),
+    "a resource is among them",
+  );
+  assert.ok(titles.includes("Payroll cut-off for overtime claims"), "threads are still there");
+  assert.match(response.html, /href="\/resources\/[^"]+"/);
+  assert.match(response.html, /Tip-sheet|Guide/);
+  assert.doesNotMatch(response.html, /draft notes|archived guide|Secret payroll|Quiet payroll/);
+  assert.doesNotMatch(response.html, /<script>alert/);
+
+  const insiderView = await (await signedIn(insider)).get(
+    "/discussions/similar?title=secret%20template",
+    htmx,
+  );
+  assert.match(
+    insiderView.html,
+    /Secret payroll overtime template/,
+    "members see their members-only resources",
+  );
+  const toolkit = await (await signedIn(insider)).get("/discussions/similar?title=starter%20guide", htmx);
+  assert.match(toolkit.html, /Starter guide to overtime payroll/);
+  assert.match(toolkit.html, /Starter toolkit/);
+});

@@ -5,7 +5,14 @@ import { validationFailed } from "../../platform/api/validation.js";
 import { AppError } from "../../platform/errors.js";
 import { encodeCursor } from "../../platform/http/pagination.js";
 import { MAX_PAGES, PAGE_SIZE, searchKinds, searchSorts } from "./inputs.js";
-import { presentCommunityHit, presentPersonHit, presentPostHit, SearchResponseSchema } from "./presenters.js";
+import {
+  presentCommunityHit,
+  presentEventHit,
+  presentPersonHit,
+  presentPostHit,
+  presentResourceHit,
+  SearchResponseSchema,
+} from "./presenters.js";
 import { filterCommunity, kindsFor, searchEverything } from "./queries.js";
 
 const searchQuery = z.object({
@@ -42,8 +49,8 @@ const search = createRoute({
   method: "get",
   path: "/search",
   tags: ["Search"],
-  summary: "Search communities, discussions and people",
-  description: `Finds only what you may see: communities as the directory shows them; threads and replies only from communities whose content you may read (never an unlisted community's unless you are a member), never hidden or deleted posts; people for signed-in callers. Pages by offset, up to ${MAX_PAGES} pages of ${PAGE_SIZE}.`,
+  summary: "Search communities, discussions, resources, events and people",
+  description: `Finds only what you may see: communities as the directory shows them; threads and replies only from communities whose content you may read (never an unlisted community's unless you are a member), never hidden or deleted posts; published and endorsed resources from those communities and the starter toolkit (never drafts or archived ones); events any of whose host communities you may read (cancelled ones marked); people for signed-in callers. Pages by offset, up to ${MAX_PAGES} pages of ${PAGE_SIZE}.`,
   security: tokenOptional,
   request: { query: searchQuery },
   responses: { 200: jsonResponse(SearchResponseSchema, "Matching results."), ...problems(401, 422) },
@@ -59,7 +66,11 @@ export function searchApi(options: { now?: () => Date } = {}) {
     const db = c.get("db");
     const query = c.req.valid("query");
     if (query.kind !== "all" && !kindsFor(actor).includes(query.kind)) {
-      throw new AppError(401, "sign_in_required", "Send a token to search discussions and people.");
+      throw new AppError(
+        401,
+        "sign_in_required",
+        "Send a token to search discussions, resources, events and people.",
+      );
     }
     const cursor = readCursor(
       query.cursor,
@@ -85,6 +96,8 @@ export function searchApi(options: { now?: () => Date } = {}) {
     const data = [
       ...(results.communities?.items.map(presentCommunityHit) ?? []),
       ...(results.discussions?.items.map(presentPostHit) ?? []),
+      ...(results.resources?.items.map(presentResourceHit) ?? []),
+      ...(results.events?.items.map(presentEventHit) ?? []),
       ...(results.people?.items.map(presentPersonHit) ?? []),
     ];
     const single = query.kind === "all" ? null : results[query.kind];
@@ -101,6 +114,8 @@ export function searchApi(options: { now?: () => Date } = {}) {
         counts: {
           communities: count(results.communities),
           discussions: count(results.discussions),
+          resources: count(results.resources),
+          events: count(results.events),
           people: count(results.people),
         },
         nextCursor,

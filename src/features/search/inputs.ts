@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The kinds a search can be narrowed to; "all" shows the first few of each, grouped. */
-export const searchKinds = ["all", "communities", "discussions", "people"] as const;
+export const searchKinds = ["all", "communities", "discussions", "resources", "events", "people"] as const;
 export type SearchKind = (typeof searchKinds)[number];
 export const searchSorts = ["relevance", "newest"] as const;
 export type SearchSort = (typeof searchSorts)[number];

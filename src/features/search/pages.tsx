@@ -5,7 +5,7 @@ import { searchPageQuery } from "./inputs.js";
 import { filterChoices, filterCommunity, kindsFor, searchEverything } from "./queries.js";
 import { SearchPage } from "./views/results.js";
 
-/** One search over communities, discussions and people, each as far as the searcher may see. */
+/** One search over communities, discussions, resources, events and people, each as far as the searcher may see. */
 export function searchPages(options: { now?: () => Date } = {}) {
   const app = new Hono<AppEnv>();
   const now = options.now ?? (() => new Date());

@@ -4,6 +4,8 @@ import { CommunitySummarySchema, presentCommunitySummary } from "../communities/
 import { PersonSummarySchema, presentPersonSummary } from "../people/presenters.js";
 import type { PersonSummary } from "../people/queries.js";
 import type { PostHit } from "./kinds/discussions.js";
+import type { EventHit } from "./kinds/events.js";
+import type { ResourceHit } from "./kinds/resources.js";
 import { type Snippet, snippetHtml } from "./kinds/shared.js";
 
 export const SnippetSchema = z
@@ -40,11 +42,48 @@ const PostResultSchema = z.object({
   url: z.string().openapi({ example: "/communities/payroll/discussions/0190…#reply-0190…" }),
 });
 
+const CommunityRefSchema = z.object({ slug: z.string(), name: z.string() });
+
+const ResourceResultSchema = z.object({
+  type: z.literal("resource"),
+  id: z.string(),
+  title: z.string(),
+  titleSnippet: SnippetSchema,
+  kind: z.string().openapi({ example: "tip_sheet" }),
+  status: z
+    .enum(["published", "endorsed"])
+    .openapi({ description: "Endorsed: the community's agreed good practice." }),
+  community: CommunityRefSchema.nullable().openapi({
+    description: "Null for an item of the starter toolkit.",
+  }),
+  lastEditedAt: z.string().openapi({ format: "date-time" }),
+  snippet: SnippetSchema,
+  url: z.string().openapi({ example: "/resources/0190…" }),
+});
+
+const EventResultSchema = z.object({
+  type: z.literal("event"),
+  id: z.string(),
+  title: z.string(),
+  titleSnippet: SnippetSchema,
+  eventType: z.string().openapi({ example: "roundtable" }),
+  cancelled: z.boolean(),
+  startsAt: z.string().openapi({ format: "date-time" }),
+  timeZone: z.string().openapi({ example: "Europe/London" }),
+  community: CommunityRefSchema.openapi({
+    description: "A host community you may read (the main host when you can).",
+  }),
+  snippet: SnippetSchema,
+  url: z.string().openapi({ example: "/events/0190…" }),
+});
+
 export const SearchResultSchema = z
   .discriminatedUnion("type", [
     z.object({ type: z.literal("community"), community: CommunitySummarySchema, url: z.string() }),
     PostResultSchema.extend({ type: z.literal("thread") }),
     PostResultSchema.extend({ type: z.literal("reply") }),
+    ResourceResultSchema,
+    EventResultSchema,
     z.object({ type: z.literal("person"), person: PersonSummarySchema, url: z.string() }),
   ])
   .openapi("SearchResult");
@@ -75,6 +114,37 @@ export function presentPostHit(hit: PostHit): SearchResultJson {
   };
 }
 
+export function presentResourceHit(hit: ResourceHit): SearchResultJson {
+  return {
+    type: "resource",
+    id: hit.id,
+    title: hit.title,
+    titleSnippet: presentSnippet(hit.titleSnippet),
+    kind: hit.kind,
+    status: hit.status,
+    community: hit.community,
+    lastEditedAt: hit.lastEditedAt.toISOString(),
+    snippet: presentSnippet(hit.snippet),
+    url: hit.url,
+  };
+}
+
+export function presentEventHit(hit: EventHit): SearchResultJson {
+  return {
+    type: "event",
+    id: hit.id,
+    title: hit.title,
+    titleSnippet: presentSnippet(hit.titleSnippet),
+    eventType: hit.type,
+    cancelled: hit.cancelled,
+    startsAt: hit.startsAt.toISOString(),
+    timeZone: hit.timeZone,
+    community: hit.community,
+    snippet: presentSnippet(hit.snippet),
+    url: hit.url,
+  };
+}
+
 const CountSchema = z
   .object({
     total: z.number().int(),
@@ -86,7 +156,13 @@ const CountSchema = z
 export const SearchResponseSchema = z
   .object({
     data: z.array(SearchResultSchema),
-    counts: z.object({ communities: CountSchema, discussions: CountSchema, people: CountSchema }),
+    counts: z.object({
+      communities: CountSchema,
+      discussions: CountSchema,
+      resources: CountSchema,
+      events: CountSchema,
+      people: CountSchema,
+    }),
     nextCursor: z
       .string()
       .nullable()

@@ -7,17 +7,21 @@ import type { PersonSummary } from "../people/queries.js";
 import { GROUP_SIZE, PAGE_SIZE, type SearchKind, type SearchSort } from "./inputs.js";
 import { searchCommunityHits } from "./kinds/communities.js";
 import { type PostHit, searchDiscussions } from "./kinds/discussions.js";
+import { type EventHit, searchEvents } from "./kinds/events.js";
 import { canSearchPeople, searchPeopleHits } from "./kinds/people.js";
+import { type ResourceHit, searchResources } from "./kinds/resources.js";
 import { currentMembershipIds, findableCommunities, type KindResult } from "./kinds/shared.js";
 
 /**
  * Each kind of result is one small module under `kinds/` with the same shape: a function from
  * (db, actor, params) to a page of its hits and their count, applying its own visibility rule.
- * Events and resources join by adding a module and a line here.
+ * A new kind joins by adding a module and a line here.
  */
 export interface SearchResults {
   communities: KindResult<CommunityCard> | null;
   discussions: KindResult<PostHit> | null;
+  resources: KindResult<ResourceHit> | null;
+  events: KindResult<EventHit> | null;
   people: KindResult<PersonSummary> | null;
 }
 
@@ -26,7 +30,8 @@ export type ResultKind = keyof SearchResults;
 /** The kinds this actor can search: anonymous visitors find communities only. */
 export function kindsFor(actor: Actor): ResultKind[] {
   if (actor.kind !== "person") return ["communities"];
-  return canSearchPeople(actor) ? ["communities", "discussions", "people"] : ["communities", "discussions"];
+  const content: ResultKind[] = ["communities", "discussions", "resources", "events"];
+  return canSearchPeople(actor) ? [...content, "people"] : content;
 }
 
 /** A community the actor may filter by (one they may find), or null. */
@@ -84,10 +89,12 @@ export async function searchEverything(
     limit,
     now: options.now,
   };
-  const [found, posts, people] = await Promise.all([
+  const [found, posts, resources, events, people] = await Promise.all([
     wanted("communities") ? searchCommunityHits(db, actor, params) : null,
     wanted("discussions") ? searchDiscussions(db, actor, params) : null,
+    wanted("resources") ? searchResources(db, actor, params) : null,
+    wanted("events") ? searchEvents(db, actor, params) : null,
     wanted("people") && !options.communityId ? searchPeopleHits(db, actor, params) : null,
   ]);
-  return { communities: found, discussions: posts, people };
+  return { communities: found, discussions: posts, resources, events, people };
 }

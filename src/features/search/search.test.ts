@@ -3,7 +3,9 @@ import { test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
+import { buildEvent } from "../../../test/support/event-factories.js";
 import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { buildResource } from "../../../test/support/resource-factories.js";
 import { replies, threads } from "../discussions/tables.js";
 import { createToken } from "../tokens/service.js";
 import { snippetHtml, toSnippet } from "./kinds/shared.js";
@@ -304,5 +306,130 @@ test("a search page runs a bounded number of queries, however many results", asy
   const few = await count("/search?q=unlistedmarker");
   const many = await count("/search?q=zebrafinch");
   assert.equal(few, many, "no query per result");
-  assert.ok(many <= 12, `${many} queries`);
+  assert.ok(many <= 16, `${many} queries`);
+});
+
+// Resources and events: the same matrix, with the shared word "quetzal".
+await buildResource(db, open.id, { title: "Quetzal handover resstaffmarker", ownerId: author.id });
+await buildResource(db, open.id, { title: "Quetzal endorsed resendorsedmarker", status: "endorsed" });
+await buildResource(db, open.id, {
+  title: "Quetzal draft resdraftmarker",
+  status: "draft",
+  ownerId: member.id,
+});
+await buildResource(db, open.id, { title: "Quetzal old resarchivedmarker", status: "archived" });
+await buildResource(db, closedDoors.id, { title: "Quetzal guild resmembersmarker" });
+await buildResource(db, quiet.id, { title: "Quetzal backroom resunlistedmarker" });
+await buildResource(db, null, { title: "Quetzal starter restoolkitmarker", kind: "guide" });
+await buildEvent(db, open.id, { title: "Quetzal roundtable evstaffmarker" });
+await buildEvent(db, closedDoors.id, { title: "Quetzal guild evmembersmarker" });
+await buildEvent(db, closedDoors.id, { title: "Quetzal joint evcohostmarker", coHostIds: [open.id] });
+await buildEvent(db, quiet.id, { title: "Quetzal backroom evunlistedmarker" });
+await buildEvent(db, open.id, {
+  title: "Quetzal called off evcancelledmarker",
+  status: "cancelled",
+  cancelledAt: new Date(),
+});
+
+const contentMarkers = [
+  "resstaffmarker",
+  "resendorsedmarker",
+  "resdraftmarker",
+  "resarchivedmarker",
+  "resmembersmarker",
+  "resunlistedmarker",
+  "restoolkitmarker",
+  "evstaffmarker",
+  "evmembersmarker",
+  "evcohostmarker",
+  "evunlistedmarker",
+  "evcancelledmarker",
+] as const;
+const everyone = [
+  "resstaffmarker",
+  "resendorsedmarker",
+  "restoolkitmarker",
+  "evstaffmarker",
+  "evcohostmarker",
+  "evcancelledmarker",
+];
+const contentExpected: Record<string, string[]> = {
+  anonymous: [],
+  outsider: everyone,
+  member: [...everyone, "resmembersmarker", "resunlistedmarker", "evmembersmarker", "evunlistedmarker"],
+  programme: everyone,
+};
+
+test("resources and events: searchers see only what they may read, in pages and the API", async () => {
+  for (const [who, visitor] of Object.entries(visitors)) {
+    const pages =
+      (await visitor.get("/search?q=quetzal&kind=resources")).html +
+      (await visitor.get("/search?q=quetzal&kind=events")).html;
+    const response = await api("/api/v1/search?q=quetzal&kind=all", tokens[who as keyof typeof tokens]);
+    assert.equal(response.status, 200, who);
+    const json = JSON.stringify(await response.json());
+    for (const marker of contentMarkers) {
+      const shown = contentExpected[who]!.includes(marker);
+      assert.equal(pages.includes(marker), shown, `${who} page ${shown ? "shows" : "hides"} ${marker}`);
+      assert.equal(json.includes(marker), shown, `${who} API ${shown ? "shows" : "hides"} ${marker}`);
+    }
+  }
+  for (const kind of ["resources", "events"]) {
+    assert.equal((await api(`/api/v1/search?q=quetzal&kind=${kind}`)).status, 401, `${kind} needs a token`);
+  }
+});
+
+test("resource and event results say what and where they are; a co-hosted event names a host you may read", async () => {
+  const resources = await visitors.outsider.get("/search?q=quetzal&kind=resources");
+  assert.match(resources.html, /Endorsed practice/);
+  assert.match(resources.html, /in the <a href="\/toolkit">starter toolkit<\/a>/);
+  assert.match(resources.html, /<mark>Quetzal<\/mark> handover/);
+  assert.match(resources.html, /<h2 id="search-resources">Resources<\/h2>/);
+  const events = await visitors.outsider.get("/search?q=quetzal&kind=events");
+  assert.match(events.html, />Cancelled</);
+  assert.match(events.html, /<time datetime=/);
+  assert.doesNotMatch(events.html, /Closed Doors Guild/, "the members-only host is not named to outsiders");
+  const body = (await (await api("/api/v1/search?q=evcohostmarker&kind=events", tokens.outsider)).json()) as {
+    data: { type: string; community: { slug: string }; cancelled: boolean; url: string }[];
+    counts: { events: { total: number } };
+  };
+  assert.equal(body.data.length, 1);
+  assert.equal(body.data[0]!.type, "event");
+  assert.equal(body.data[0]!.community.slug, "open-ledger");
+  assert.match(body.data[0]!.url, /^\/events\//);
+  const member = (await (await api("/api/v1/search?q=evcohostmarker&kind=events", tokens.member)).json()) as {
+    data: { community: { slug: string } }[];
+  };
+  assert.equal(member.data[0]!.community.slug, "closed-doors", "members see the main host");
+  // The community filter narrows both kinds; the starter toolkit belongs to no community.
+  const only = (await (
+    await api("/api/v1/search?q=quetzal&kind=all&community=open-ledger", tokens.member)
+  ).json()) as { data: { title: string }[] };
+  const titles = only.data.map((hit) => hit.title).join(" ");
+  assert.match(titles, /resstaffmarker/);
+  assert.match(titles, /evcohostmarker/);
+  assert.doesNotMatch(titles, /restoolkitmarker|resmembersmarker|evmembersmarker/);
+  const all = await visitors.member.get("/search?q=quetzal");
+  for (const kind of ["resources", "events"])
+    assert.match(all.html, new RegExp(`aria-labelledby="search-${kind}"`));
+});
+
+test("hostile text in resources and events is inert", async () => {
+  const c = await buildCommunity(db, { name: "Hostile Annex", slug: "hostile-annex" });
+  await buildResource(db, c.id, {
+    title: `Okapi <script>alert("r")</script>`,
+    summary: `okapi <img src=x onerror="alert(1)"> \uE000forged\uE001`,
+  });
+  await buildEvent(db, c.id, {
+    title: `Okapi <script>alert("e")</script>`,
+    description: "okapi <b>bold</b>",
+  });
+  for (const kind of ["resources", "events"]) {
+    const page = await visitors.outsider.get(`/search?q=okapi&kind=${kind}`);
+    assert.equal(page.status, 200);
+    assert.doesNotMatch(page.html, /<script>alert/);
+    assert.doesNotMatch(page.html, /<img src=x|<b>bold/);
+    assert.doesNotMatch(page.html, /<mark>forged/);
+    assert.match(page.html, /<mark>Okapi<\/mark>/);
+  }
 });

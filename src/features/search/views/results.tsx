@@ -2,11 +2,13 @@ import type { Actor } from "../../../platform/policy.js";
 import { activeRoleIn } from "../../../platform/policy.js";
 import { Avatar } from "../../../ui/components/avatar.js";
 import { EmptyState, LiveFilters, PageHeader } from "../../../ui/components/common.js";
-import { RelativeTime } from "../../../ui/components/time.js";
+import { formatDate, RelativeTime } from "../../../ui/components/time.js";
 import { CommunityCard } from "../../communities/views/card.js";
 import type { PersonSummary } from "../../people/queries.js";
 import { MAX_PAGES, PAGE_SIZE, type SearchPageQuery } from "../inputs.js";
 import type { PostHit } from "../kinds/discussions.js";
+import type { EventHit } from "../kinds/events.js";
+import type { ResourceHit } from "../kinds/resources.js";
 import type { KindResult, Snippet } from "../kinds/shared.js";
 import type { ResultKind, SearchResults } from "../queries.js";
 
@@ -14,12 +16,35 @@ const kindLabels: Record<SearchPageQuery["kind"], string> = {
   all: "Everything",
   communities: "Communities",
   discussions: "Discussions",
+  resources: "Resources",
+  events: "Events",
   people: "People",
 };
 const nouns: Record<ResultKind, [string, string]> = {
   communities: ["community", "communities"],
   discussions: ["discussion post", "discussion posts"],
+  resources: ["resource", "resources"],
+  events: ["event", "events"],
   people: ["person", "people"],
+};
+const resourceKindLabels: Record<string, string> = {
+  toolkit: "Toolkit",
+  tip_sheet: "Tip-sheet",
+  guide: "Guide",
+  template: "Template",
+  case_study: "Case study",
+  link: "Link",
+  notes: "Notes",
+};
+const eventTypeLabels: Record<string, string> = {
+  workshop: "Workshop",
+  talk: "Talk",
+  roundtable: "Roundtable",
+  unconference: "Unconference",
+  mentoring: "Mentoring",
+  social: "Social",
+  meeting: "Meeting",
+  other: "Event",
 };
 const threadKindLabels: Record<string, string> = {
   discussion: "Discussion",
@@ -86,6 +111,69 @@ function PostResult({ hit }: { hit: PostHit }) {
   );
 }
 
+function ResourceResult({ hit }: { hit: ResourceHit }) {
+  return (
+    <li class="search-hit">
+      <p class="search-hit-meta">
+        <span class="badge badge-muted">{resourceKindLabels[hit.kind] ?? "Resource"}</span>
+        {hit.status === "endorsed" && <span class="badge search-answered">Endorsed practice</span>}
+        <span>
+          {hit.community ? (
+            <>
+              in <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
+            </>
+          ) : (
+            <>
+              in the <a href="/toolkit">starter toolkit</a>
+            </>
+          )}
+        </span>
+      </p>
+      <h3 class="search-hit-title">
+        <a href={hit.url}>
+          <Highlighted snippet={hit.titleSnippet} />
+        </a>
+      </h3>
+      {hit.snippet.text && (
+        <p class="search-snippet">
+          <Highlighted snippet={hit.snippet} />
+        </p>
+      )}
+      <p class="search-hit-byline muted">
+        Updated <RelativeTime date={hit.lastEditedAt} />
+      </p>
+    </li>
+  );
+}
+
+function EventResult({ hit }: { hit: EventHit }) {
+  return (
+    <li class="search-hit">
+      <p class="search-hit-meta">
+        <span class="badge badge-muted">{eventTypeLabels[hit.type] ?? "Event"}</span>
+        {hit.cancelled && <span class="badge badge-muted">Cancelled</span>}
+        <span>
+          by <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
+        </span>
+      </p>
+      <h3 class="search-hit-title">
+        <a href={hit.url}>
+          <Highlighted snippet={hit.titleSnippet} />
+        </a>
+      </h3>
+      {hit.snippet.text && (
+        <p class="search-snippet">
+          <Highlighted snippet={hit.snippet} />
+        </p>
+      )}
+      <p class="search-hit-byline muted">
+        <time datetime={hit.startsAt.toISOString()}>{formatDate(hit.startsAt, hit.timeZone, true)}</time>
+        {hit.cancelled && " (cancelled)"}
+      </p>
+    </li>
+  );
+}
+
 function PersonResult({ person }: { person: PersonSummary }) {
   return (
     <li class="person-row">
@@ -115,6 +203,22 @@ function KindList({ kind, results, actor }: { kind: ResultKind; results: SearchR
         ))}
       </ol>
     );
+  if (kind === "resources" && results.resources)
+    return (
+      <ol class="search-hits">
+        {results.resources.items.map((hit) => (
+          <ResourceResult hit={hit} />
+        ))}
+      </ol>
+    );
+  if (kind === "events" && results.events)
+    return (
+      <ol class="search-hits">
+        {results.events.items.map((hit) => (
+          <EventResult hit={hit} />
+        ))}
+      </ol>
+    );
   if (kind === "people" && results.people)
     return (
       <ul class="people-list">
@@ -129,6 +233,8 @@ function KindList({ kind, results, actor }: { kind: ResultKind; results: SearchR
 const headings: Record<ResultKind, string> = {
   communities: "Communities",
   discussions: "Discussions",
+  resources: "Resources",
+  events: "Events",
   people: "People",
 };
 
@@ -137,8 +243,8 @@ function SyntaxHelp() {
     <div class="search-help">
       <h2>How to search</h2>
       <p>
-        Search finds communities, discussions and replies you can read, and colleagues by name, job or skill.
-        You can use:
+        Search finds communities, and the discussions, resources and events you can read, and colleagues by
+        name, job or skill. You can use:
       </p>
       <dl class="facts search-syntax">
         <dt>
@@ -212,7 +318,7 @@ export function SearchPage(props: {
         title="Search"
         lead={
           actor.kind === "person"
-            ? "Find communities, discussions and colleagues."
+            ? "Find communities, discussions, resources, events and colleagues."
             : "Find communities by name or practice area."
         }
       />
@@ -333,7 +439,7 @@ export function SearchPage(props: {
         {query.q && actor.kind !== "person" && (
           <p class="muted">
             <a href={`/sign-in?next=${encodeURIComponent(searchUrl(query, {}))}`}>Sign in</a> to search
-            discussions and colleagues too.
+            discussions, resources, events and colleagues too.
           </p>
         )}
       </div>
