@@ -1,4 +1,17 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  aliasedTable,
+  and,
+  asc,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  or,
+  sql,
+} from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { Cursor, Page } from "../../platform/http/pagination.js";
 import { toPage } from "../../platform/http/pagination.js";
@@ -32,6 +45,11 @@ const listColumns = {
 
 export type ThreadListItem = Awaited<ReturnType<typeof listThreads>>["items"][number];
 
+// The list indexes are `desc nulls last` (Drizzle's default for .desc()); a plain `desc` sorts nulls
+// first, so PostgreSQL could not read them in order and sorted every thread of the community.
+const newestFirst = (...columns: AnyColumn[]) => columns.map((column) => sql`${column} desc nulls last`);
+const oldestFirst = (...columns: AnyColumn[]) => columns.map((column) => sql`${column} asc nulls first`);
+
 /**
  * A community's threads, newest or latest activity first, pinned threads on top of the first page.
  * Deleted threads are never listed; hidden ones only for moderators.
@@ -59,7 +77,7 @@ export async function listThreads(
           .from(threads)
           .leftJoin(people, eq(people.id, threads.authorId))
           .where(and(...conditions, isNotNull(threads.pinnedAt)))
-          .orderBy(desc(threads.pinnedAt))
+          .orderBy(sql`${threads.pinnedAt} desc nulls last`)
           .limit(10)
       : [];
   conditions.push(isNull(threads.pinnedAt));
@@ -78,7 +96,7 @@ export async function listThreads(
     .from(threads)
     .leftJoin(people, eq(people.id, threads.authorId))
     .where(and(...conditions))
-    .orderBy(...(goingBack ? [asc(sortColumn), asc(threads.id)] : [desc(sortColumn), desc(threads.id)]))
+    .orderBy(...(goingBack ? oldestFirst(sortColumn, threads.id) : newestFirst(sortColumn, threads.id)))
     .limit(limit + 1);
   const page = toPage(rows, {
     limit,
@@ -121,8 +139,8 @@ export async function unansweredAcross(db: Db, communityIds: string[], cursor: C
     .where(and(...conditions))
     .orderBy(
       ...(goingBack
-        ? [asc(threads.createdAt), asc(threads.id)]
-        : [desc(threads.createdAt), desc(threads.id)]),
+        ? oldestFirst(threads.createdAt, threads.id)
+        : newestFirst(threads.createdAt, threads.id)),
     )
     .limit(limit + 1);
   return toPage(rows, { limit, cursor, keyOf: (row) => ({ key: row.createdAt.getTime(), id: row.id }) });

@@ -54,6 +54,8 @@ export const threads = pgTable(
       .on(t.communityId, t.createdAt.desc())
       .where(sql`${t.kind} = 'question' and ${t.acceptedReplyId} is null and ${t.deletedAt} is null`),
     index("threads_author_idx").on(t.authorId, t.createdAt),
+    // Pinned threads are few: the first page finds them without reading the community's others.
+    index("threads_pinned_idx").on(t.communityId, t.pinnedAt.desc()).where(sql`${t.pinnedAt} is not null`),
     // Search ranks a common word's matches within a recent window (see search/kinds/discussions.ts).
     index("threads_created_idx").on(t.createdAt),
     // The few hidden or deleted threads, whose replies search leaves out.

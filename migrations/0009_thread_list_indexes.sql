@@ -1,0 +1,1 @@
+CREATE INDEX "threads_pinned_idx" ON "threads" USING btree ("community_id","pinned_at" DESC NULLS LAST) WHERE "threads"."pinned_at" is not null;
