@@ -20,6 +20,7 @@ interface LayoutProps {
 const nav = [
   { href: "/communities", label: "Communities" },
   { href: "/events", label: "Events" },
+  { href: "/resources", label: "Resources" },
   { href: "/people", label: "People" },
   { href: "/search", label: "Search" },
 ];

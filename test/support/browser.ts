@@ -18,6 +18,7 @@ import { createApp } from "../../src/app.js";
 import type { Config } from "../../src/config.js";
 import type { DemoAccount, DemoOrganisation } from "../../src/demo/generate.js";
 import { seedDemo } from "../../src/demo/seed.js";
+import { installStarterToolkit } from "../../src/features/resources/toolkit/install.js";
 import { testConfig } from "./app.js";
 import { createTestDatabase } from "./database.js";
 
@@ -69,6 +70,8 @@ export async function startBrowserApp(
   const org = options.seed
     ? await seedDemo(database, { seed: 1, size: "small", emailDomain: "example.org", quiet: true })
     : null;
+  // As `convene serve` does on its first run (see src/prepare-database.ts).
+  await installStarterToolkit(database.db);
 
   // The port is only known once listening, and the app needs it in config.baseUrl (auth checks the
   // origin), so the server starts with a late-bound handler.
