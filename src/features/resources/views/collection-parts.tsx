@@ -1,0 +1,90 @@
+import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
+import { CsrfField, ErrorSummary, TextArea, TextField } from "../../../ui/components/form.js";
+import type { PageContext } from "../../../ui/page-context.js";
+import { type CollectionEntry, isDueForReview } from "../collections-queries.js";
+import type { ResourceKind, ResourceStatus } from "../tables.js";
+
+export const kindLabels: Record<ResourceKind, string> = {
+  toolkit: "Toolkit",
+  tip_sheet: "Tip-sheet",
+  guide: "Guide",
+  template: "Template",
+  case_study: "Case study",
+  link: "Link",
+  notes: "Notes",
+};
+
+export const statusLabels: Record<ResourceStatus, string> = {
+  draft: "Draft",
+  published: "Published",
+  endorsed: "Endorsed",
+  archived: "Archived",
+};
+
+/** Kind, status and "Due for review" in words (never colour alone). */
+export function EntryBadges({ entry, now }: { entry: CollectionEntry; now: Date }) {
+  return (
+    <span class="collection-badges">
+      <span class="badge badge-muted">{kindLabels[entry.kind]}</span>{" "}
+      <span class={entry.status === "endorsed" ? "badge badge-endorsed" : "badge badge-muted"}>
+        {statusLabels[entry.status]}
+      </span>
+      {isDueForReview(entry.reviewBy, now) &&
+        (entry.status === "published" || entry.status === "endorsed") && (
+          <>
+            {" "}
+            <span class="badge badge-due">Due for review</span>
+          </>
+        )}
+    </span>
+  );
+}
+
+export const collectionLabels = { title: "Title", description: "Description" };
+
+/** Title and description, for creating and editing. */
+export function CollectionForm({
+  ctx,
+  action,
+  values,
+  errors,
+  submit,
+  summary = true,
+}: {
+  ctx: PageContext;
+  action: string;
+  values?: FormValues;
+  errors?: FieldErrors;
+  submit: string;
+  /** False where the page shows its own summary at the top. */
+  summary?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="form">
+      {summary && <ErrorSummary errors={errors} labels={collectionLabels} />}
+      <CsrfField token={ctx.csrfToken} />
+      <TextField
+        name="title"
+        label="Title"
+        hint="For example, “New starter toolkit” or “Running your first workshop”."
+        values={values}
+        errors={errors}
+        maxLength={120}
+        required
+      />
+      <TextArea
+        name="description"
+        label="Description (optional)"
+        hint="Who the collection is for and how to use it. You can use Markdown."
+        values={values}
+        errors={errors}
+        rows={5}
+      />
+      <div class="form-actions">
+        <button type="submit" class="button">
+          {submit}
+        </button>
+      </div>
+    </form>
+  );
+}
