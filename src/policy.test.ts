@@ -22,6 +22,7 @@ import { charterMatrix } from "./features/charter/policy.matrix.js";
 import { interactionMatrix } from "./features/discussions/interactions-policy.matrix.js";
 import { moderationMatrix } from "./features/discussions/moderation-policy.matrix.js";
 import { discussionMatrix } from "./features/discussions/policy.matrix.js";
+import { sessionBoardMatrix } from "./features/events/board-policy.matrix.js";
 import { calendarMatrix } from "./features/events/calendar-policy.matrix.js";
 import { eventMatrix } from "./features/events/policy.matrix.js";
 import { expertMatrix } from "./features/experts/policy.matrix.js";
@@ -84,6 +85,7 @@ const matrix: Row<Action>[] = [
   ...moderationMatrix,
   ...eventMatrix,
   ...calendarMatrix,
+  ...sessionBoardMatrix,
   ...expertMatrix,
   ...lifecycleMatrix,
   ...membershipMatrix,
