@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { createApi } from "./api.js";
 import type { Config } from "./config.js";
@@ -37,6 +38,7 @@ import { people } from "./features/people/tables.js";
 import { programmePages } from "./features/programme/pages.js";
 import { proposalPages } from "./features/proposals/pages.js";
 import { attachmentPages } from "./features/resources/attachments-pages.js";
+import { ATTACHMENT_MAX_BYTES } from "./features/resources/attachments-service.js";
 import { collectionPages } from "./features/resources/collections-pages.js";
 import { resourceFindingPages } from "./features/resources/finding-pages.js";
 import { resourcePages } from "./features/resources/pages.js";
@@ -101,6 +103,14 @@ export function createApp(config: Config, database: Database) {
   );
   // Better Auth's own endpoints (and, later, SSO callbacks) check origins themselves.
   app.on(["GET", "POST"], "/api/auth/*", (c) => auth.handler(c.req.raw));
+  // Uploads are read whole by the CSRF check below: refuse oversized ones before that.
+  app.post(
+    "/resources/:id/attachments",
+    bodyLimit({
+      maxSize: ATTACHMENT_MAX_BYTES + 64 * 1024,
+      onError: (c) => c.text("That file is larger than the 10 MB limit.", 413),
+    }),
+  );
   app.use(
     csrfProtection({
       secret: config.authSecret,

@@ -12,6 +12,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   CONVENE_DATA_DIR: z.string().min(1).default("./.convene/data"),
+  CONVENE_STORAGE_DIR: z.string().min(1).optional(),
   CONVENE_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   CONVENE_ORG_NAME: z.string().min(1).max(80).default("Convene"),
   CONVENE_EMAIL_DOMAINS: z
@@ -48,6 +49,8 @@ export interface Config {
   baseUrl: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
   dataDir: string;
+  /** Where uploaded files are kept (shared by every instance). */
+  storageDir: string;
   authSecret: string;
   orgName: string;
   emailDomains: string[];
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     baseUrl,
     database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir },
     dataDir,
+    storageDir: e.CONVENE_STORAGE_DIR ? resolve(e.CONVENE_STORAGE_DIR) : resolve(dataDir, "..", "files"),
     authSecret: e.CONVENE_AUTH_SECRET ?? embeddedAuthSecret(dataDir),
     orgName: e.CONVENE_ORG_NAME,
     emailDomains: e.CONVENE_EMAIL_DOMAINS,

@@ -11,6 +11,8 @@ import { createJobs } from "./platform/jobs/jobs.js";
 import { maintenanceCron, registerMaintenance } from "./platform/jobs/maintenance.js";
 import { log } from "./platform/log.js";
 import { startMailDelivery } from "./platform/mail/delivery.js";
+import { LocalDiskStorage } from "./platform/storage/local-storage.js";
+import { setStorage } from "./platform/storage/storage.js";
 import { prepareDatabase } from "./prepare-database.js";
 import { registerScheduledWork } from "./scheduled.js";
 
@@ -29,6 +31,7 @@ export async function startServer(config: Config) {
       : config.database,
   );
   await prepareDatabase(database);
+  setStorage(new LocalDiskStorage(config.storageDir));
   let seededNow = false;
   if (config.seedDemoWhenEmpty) {
     const [row] = await database.db.select({ n: count() }).from(people);
