@@ -85,6 +85,9 @@ export const publicActivityVerbs = [
   "community.closed",
   "thread.created",
   "answer.accepted",
+  "event.created",
+  "resource.published",
+  "resource.endorsed",
 ] as const;
 
 /** The community's latest public activity, newest first, with who did it. */

@@ -88,6 +88,27 @@ export function ActivitySentence({ event, slug }: { event: ActivityLine; slug: s
           </a>
         </>
       );
+    case "event.created":
+      return (
+        <>
+          {who} planned{" "}
+          <a href={`/events/${event.objectId}`}>
+            {Number(data.occurrences) > 1 ? "a series of events" : "an event"}
+          </a>
+        </>
+      );
+    case "resource.published":
+      return (
+        <>
+          {who} shared <a href={`/resources/${event.objectId}`}>a resource</a>
+        </>
+      );
+    case "resource.endorsed":
+      return (
+        <>
+          {who} endorsed <a href={`/resources/${event.objectId}`}>a resource</a> as agreed practice
+        </>
+      );
     case "community.joined":
       return <>{who} joined</>;
     case "membership.invitation_accepted":
