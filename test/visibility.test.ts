@@ -1,9 +1,14 @@
 // The visibility matrix: invite-only, unlisted and members-only communities must never leak to
 // people who should not see them, in pages, the API, the directory or search. One row per
 // surface × community × actor; later features (discussions, events, resources) add surfaces.
+// Discussions: each community has an unanswered question carrying a marker word, and an answered
+// one whose answerer is that community's "expert", so the thread surfaces, search and the expert
+// finder are checked by the same rows.
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { eq } from "drizzle-orm";
+import { replies, threads } from "../src/features/discussions/tables.js";
 import { memberships } from "../src/features/memberships/tables.js";
 import { createToken } from "../src/features/tokens/service.js";
 import { activityEvents } from "../src/platform/activity.js";
@@ -34,6 +39,12 @@ interface Setup {
   memberMarker: { name: string; handle: string };
   /** Someone who joined and left: appears only in recent activity. */
   activityMarker: string;
+  /** The community's unanswered question, whose title holds `threadMarker`; found by `topic`. */
+  threadId: string;
+  topic: string;
+  threadMarker: string;
+  /** The person whose accepted answer on `topic` (in this community only) makes them an expert. */
+  expertName: string;
 }
 
 const specs: {
@@ -105,6 +116,44 @@ for (const spec of specs) {
     objectId: community.id,
     communityId: community.id,
   });
+  // Words of our own, unlike the community's name, so the existing name searches are unaffected.
+  const lower = word.toLowerCase();
+  const topic = `${lower}fennel`;
+  const threadMarker = `${lower}lantern`;
+  const expert = await buildPerson(db, { name: `Ezra ${word}expert` });
+  const [question] = await db
+    .insert(threads)
+    .values({
+      communityId: community.id,
+      authorId: marker.id,
+      kind: "question",
+      title: `Who has handled ${topic} before? (${threadMarker})`,
+      body: `We are stuck on ${topic}.`,
+    })
+    .returning();
+  const [answeredThread] = await db
+    .insert(threads)
+    .values({
+      communityId: community.id,
+      authorId: marker.id,
+      kind: "question",
+      title: `Settled: ${topic} at year end`,
+      body: `How did you manage ${topic}?`,
+    })
+    .returning();
+  const [answer] = await db
+    .insert(replies)
+    .values({
+      threadId: answeredThread!.id,
+      communityId: community.id,
+      authorId: expert.id,
+      body: "We wrote it down.",
+    })
+    .returning();
+  await db
+    .update(threads)
+    .set({ acceptedReplyId: answer!.id, acceptedAt: new Date(), replyCount: 1 })
+    .where(eq(threads.id, answeredThread!.id));
   setups.push({
     key: spec.key,
     name: spec.name,
@@ -114,6 +163,10 @@ for (const spec of specs) {
     membersOnly: spec.contentAccess === "members",
     memberMarker: { name: marker.name, handle: marker.handle },
     activityMarker: former.name,
+    threadId: question!.id,
+    topic,
+    threadMarker,
+    expertName: expert.name,
   });
 }
 
@@ -138,6 +191,8 @@ const mayListMembers = (actor: ActorName, c: Setup) =>
   signedIn(actor) && (!c.membersOnly || isInside(actor) || actor === "programme");
 /** community.viewContent: signed in, and for members-only communities a member. */
 const mayReadContent = (actor: ActorName, c: Setup) => signedIn(actor) && (!c.membersOnly || isInside(actor));
+/** Search shows content only where it may be read and, for unlisted communities, only to members. */
+const maySearchContent = (actor: ActorName, c: Setup) => mayReadContent(actor, c) && mayFind(actor, c);
 
 async function page(actor: ActorName, path: string) {
   const response = await visitors.get(actor)!.get(path);
@@ -225,6 +280,56 @@ const surfaces: Surface[] = [
     // and whose members the viewer may see (the programme team sees every community anyway).
     allowed: (actor, c) =>
       signedIn(actor) && (mayFind(actor, c) || actor === "programme") && mayListMembers(actor, c),
+  },
+  {
+    name: "Discussions tab /communities/:slug/discussions",
+    fetch: (actor, c) => page(actor, `/communities/${c.slug}/discussions`),
+    marker: (c) => c.threadMarker,
+    allowed: mayReadContent,
+  },
+  {
+    name: "thread page /communities/:slug/discussions/:id",
+    fetch: (actor, c) => page(actor, `/communities/${c.slug}/discussions/${c.threadId}`),
+    marker: (c) => c.threadMarker,
+    allowed: mayReadContent,
+  },
+  {
+    name: "thread API GET /api/v1/threads/{id}",
+    fetch: (actor, c) => api(actor, `/api/v1/threads/${c.threadId}`),
+    marker: (c) => c.threadMarker,
+    allowed: mayReadContent,
+  },
+  {
+    name: "unanswered questions /questions",
+    fetch: (actor) => page(actor, "/questions"),
+    marker: (c) => c.threadMarker,
+    // The questions of the person's own communities only.
+    allowed: isInside,
+  },
+  {
+    name: "search for discussions /search?kind=discussions",
+    fetch: (actor, c) => page(actor, `/search?kind=discussions&q=${c.topic}`),
+    marker: (c) => c.threadMarker,
+    allowed: maySearchContent,
+  },
+  {
+    name: "search API GET /api/v1/search?kind=discussions",
+    fetch: (actor, c) => api(actor, `/api/v1/search?kind=discussions&q=${c.topic}`),
+    marker: (c) => c.threadMarker,
+    allowed: maySearchContent,
+  },
+  {
+    name: "expert finder /experts?q=",
+    fetch: (actor, c) => page(actor, `/experts?q=${c.topic}`),
+    marker: (c) => c.expertName,
+    // Evidence counts where the content may be searched: an unlisted community's only for its members.
+    allowed: maySearchContent,
+  },
+  {
+    name: "expert finder API GET /api/v1/experts?q=",
+    fetch: (actor, c) => api(actor, `/api/v1/experts?q=${c.topic}`),
+    marker: (c) => c.expertName,
+    allowed: maySearchContent,
   },
 ];
 

@@ -25,7 +25,6 @@ import {
 } from "./interactions-service.js";
 import { reactionKinds } from "./tables.js";
 import {
-  AcceptAnswerButton,
   FollowButton,
   FollowingList,
   type PostRef,
@@ -62,40 +61,13 @@ export function interactionPages() {
       const db = c.get("db");
       const found = await threadInCommunity(c);
       const replyId = c.req.param("replyId");
-      let previousReplyId: string | null = null;
-      if (action === "accept")
-        previousReplyId = (await acceptAnswer(db, actor, found, replyId)).previousReplyId;
+      if (action === "accept") await acceptAnswer(db, actor, found, replyId);
       else await unacceptAnswer(db, actor, found);
       const threadUrl = threadPath(found.community.slug, found.thread.id);
-      if (isHtmx(c)) {
-        const ctx = pageContext(c);
-        const ref = (id: string): PostRef => ({
-          id,
-          threadId: found.thread.id,
-          threadUrl,
-          authorId: null,
-          isThread: false,
-        });
-        return c.html(
-          <>
-            <AcceptAnswerButton
-              ctx={ctx}
-              post={ref(replyId)}
-              accepted={action === "accept"}
-              canAccept={true}
-            />
-            {previousReplyId && (
-              <AcceptAnswerButton
-                ctx={ctx}
-                post={ref(previousReplyId)}
-                accepted={false}
-                canAccept={true}
-                oob
-              />
-            )}
-          </>,
-        );
-      }
+      // htmx follows this redirect and swaps the thread region it selects from the page (see
+      // AcceptAnswerButton), so the "Accepted answer" section, the badge and every reply's control
+      // move together. No flash: the change is in view, and the flash would show on a later page.
+      if (isHtmx(c)) return c.redirect(threadUrl, 303);
       setFlash(
         c,
         action === "accept"

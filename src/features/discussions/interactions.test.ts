@@ -115,6 +115,14 @@ async function htmxPost(visitor: Visitor, path: string, fields: Record<string, s
       "hx-request": "true",
     },
   });
+  return { status: response.status, html: await response.text(), location: response.headers.get("location") };
+}
+
+/** A page as htmx fetches it after following a redirect (the same page, with htmx's header). */
+async function htmxGet(visitor: Visitor, path: string) {
+  const response = await app.request(path, {
+    headers: { cookie: visitor.cookieHeader(), "hx-request": "true" },
+  });
   return { status: response.status, html: await response.text() };
 }
 
@@ -196,25 +204,61 @@ test("the asker accepts an answer: recorded, the answerer is told, and can unacc
   assert.equal((await threadRow(thread.id)).acceptedAt, null);
 });
 
-test("a convenor accepts and replaces the answer; htmx gets the control back and the old one reset", async () => {
+test("a convenor accepts and replaces the answer; with htmx the answer section moves into place", async () => {
   const thread = await buildThread();
   const first = await buildReply(thread);
   const better = await buildReply(thread, second.id);
   const visitor = await signedIn(convenor);
 
+  // Without JavaScript: Post/Redirect/Get to the reply, with a flash.
   assert.equal((await visitor.post(`${threadUrl(thread)}/replies/${first.id}/accept`)).status, 303);
-  const swapped = await htmxPost(visitor, `${threadUrl(thread)}/replies/${better.id}/accept`);
-  assert.equal(swapped.status, 200);
-  assert.match(swapped.html, new RegExp(`id="accept-${better.id}"`));
-  assert.match(swapped.html, /Accepted answer/);
-  assert.match(swapped.html, /Unaccept this answer/);
-  assert.match(swapped.html, new RegExp(`id="accept-${first.id}"[^>]*hx-swap-oob="true"`));
-  assert.equal((await threadRow(thread.id)).acceptedReplyId, better.id);
 
+  // The control asks htmx to swap the whole thread region, selected from the page it gets back.
+  const before = await visitor.get(threadUrl(thread));
+  assert.equal([...before.html.matchAll(/class="thread"/g)].length, 1, "one region to select");
+  assert.match(
+    before.html,
+    new RegExp(
+      `hx-post="${threadUrl(thread)}/replies/${better.id}/accept" hx-target="closest .thread" hx-select=".thread" hx-swap="outerHTML"`,
+    ),
+  );
+
+  // With htmx: the post redirects to the thread itself (no flash, no fragment), which htmx follows.
+  const swapped = await htmxPost(visitor, `${threadUrl(thread)}/replies/${better.id}/accept`);
+  assert.equal(swapped.status, 303);
+  assert.equal(swapped.location, threadUrl(thread));
+  assert.equal((await threadRow(thread.id)).acceptedReplyId, better.id);
+  const page = await htmxGet(visitor, swapped.location!);
+  assert.equal(page.status, 200);
+  assert.doesNotMatch(page.html, /You accepted this answer/);
+  const region = page.html.slice(page.html.indexOf('class="thread"'));
+  const acceptedSection = /<section class="accepted-answer"[\s\S]*?<\/section>/.exec(region)?.[0] ?? "";
+  const repliesSection = /<section class="replies"[\s\S]*?<\/section>/.exec(region)?.[0] ?? "";
+  assert.match(acceptedSection, new RegExp(`id="accept-${better.id}"`), "the new answer is in the section");
+  assert.match(acceptedSection, /Unaccept this answer/);
+  assert.doesNotMatch(acceptedSection, new RegExp(`id="accept-${first.id}"`));
+  assert.match(
+    repliesSection,
+    new RegExp(`id="accept-${first.id}"`),
+    "the old answer is back among the replies",
+  );
+  assert.doesNotMatch(repliesSection, new RegExp(`id="accept-${better.id}"`));
+  assert.match(region, /class="badge thread-answered">Answered/);
+
+  // Unaccepting takes the section away again.
   const back = await htmxPost(visitor, `${threadUrl(thread)}/replies/${better.id}/unaccept`);
-  assert.equal(back.status, 200);
-  assert.match(back.html, /Accept this answer/);
-  assert.doesNotMatch(back.html, /Accepted answer/);
+  assert.equal(back.status, 303);
+  assert.equal(back.location, threadUrl(thread));
+  const after = await htmxGet(visitor, back.location!);
+  assert.doesNotMatch(after.html, /class="accepted-answer"/);
+  assert.doesNotMatch(after.html, /Unaccept this answer/);
+  assert.match(after.html, new RegExp(`id="accept-${better.id}"[\\s\\S]*?Accept this answer`));
+
+  // The no-JavaScript path is unchanged.
+  const plain = await visitor.post(`${threadUrl(thread)}/replies/${first.id}/accept`);
+  assert.equal(plain.status, 303);
+  assert.equal(plain.location, `${threadUrl(thread)}#reply-${first.id}`);
+  assert.match((await visitor.get(threadUrl(thread))).html, /You accepted this answer/);
 });
 
 test("accepting is refused for others, non-questions, hidden, deleted and foreign replies", async () => {

@@ -14,6 +14,12 @@ export const postHidden = defineNotificationKind({
   defaultChannel: "email",
 });
 
+export const postUnhidden = defineNotificationKind({
+  kind: "discussion.post_unhidden",
+  label: "When a moderator shows one of your hidden posts again",
+  defaultChannel: "in_app",
+});
+
 export const threadMoved = defineNotificationKind({
   kind: "discussion.thread_moved",
   label: "When a moderator moves one of your threads to another community",

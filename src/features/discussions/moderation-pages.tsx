@@ -6,6 +6,7 @@ import type { AppEnv } from "../../platform/http/context.js";
 import { setFlash } from "../../platform/http/flash.js";
 import { type FieldErrors, type FormValues, parseForm } from "../../platform/http/form.js";
 import { redirectAfterPost } from "../../platform/http/htmx.js";
+import { decodeCursor } from "../../platform/http/pagination.js";
 import { markdownToText } from "../../platform/markdown.js";
 import { authorize, can, type PersonActor } from "../../platform/policy.js";
 import { renderPage } from "../../ui/render.js";
@@ -215,7 +216,12 @@ export function moderationPages() {
     const { community } = view;
     authorize(actor, "discussion.moderate", community);
     const status = c.req.query("status") === "resolved" ? "resolved" : "open";
-    const items = await moderationQueue(c.get("db"), community.id, status);
+    const page = await moderationQueue(
+      c.get("db"),
+      community.id,
+      status,
+      decodeCursor(c.req.query("cursor")),
+    );
     return renderPage(
       c,
       {
@@ -228,7 +234,8 @@ export function moderationPages() {
             ctx={ctx}
             community={community}
             status={status}
-            items={items}
+            page={page}
+            currentUrl={new URL(c.req.url)}
             timeZone={c.get("config").timeZone}
           />
         </CommunityShell>
@@ -239,14 +246,16 @@ export function moderationPages() {
   app.get("/admin/moderation", async (c) => {
     const actor = requirePerson(c);
     authorize(actor, "discussion.moderationOverview", null);
-    const rows = await openFlagsByCommunity(c.get("db"));
+    const page = await openFlagsByCommunity(c.get("db"), decodeCursor(c.req.query("cursor")));
     return renderPage(
       c,
       {
         title: "Moderation across communities",
         breadcrumbs: [{ label: "Administration", href: "/admin" }, { label: "Moderation" }],
       },
-      () => <AdminModeration rows={rows} timeZone={c.get("config").timeZone} />,
+      () => (
+        <AdminModeration page={page} currentUrl={new URL(c.req.url)} timeZone={c.get("config").timeZone} />
+      ),
     );
   });
 

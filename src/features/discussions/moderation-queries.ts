@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
+import { type Cursor, type Page, toPage } from "../../platform/http/pagination.js";
 import type { PersonActor } from "../../platform/policy.js";
 import { isProgrammeTeam } from "../../platform/policy.js";
 import { communities } from "../communities/tables.js";
@@ -8,7 +9,9 @@ import { people } from "../people/tables.js";
 import { type FlagReason, type FlagStatus, flags, replies, threads } from "./tables.js";
 
 export type QueueStatus = "open" | "resolved";
+/** Reported posts per page of a community's queue, and communities per page of the overview. */
 export const queueLimit = 50;
+export const overviewLimit = 50;
 
 export interface QueueFlag {
   id: string;
@@ -36,20 +39,57 @@ export interface QueueItem {
   flags: QueueFlag[];
 }
 
+const postgresTimestamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2})?|Z)$/;
+
 /**
- * A community's reported posts, grouped by post: open reports oldest first (a queue), or dealt-with
- * reports newest first. At most `queueLimit` posts; a fixed number of queries whatever the size.
+ * A community's reported posts, grouped by post, a page at a time: open reports with the
+ * longest-waiting post first (a queue), or dealt-with reports with the latest decision first.
+ * Keyset paging on the post's key (its oldest open report, or its latest decision) and id; the key
+ * travels as Postgres text so microseconds survive the round trip. A fixed number of queries.
  */
 export async function moderationQueue(
   db: Db,
   communityId: string,
   status: QueueStatus,
-): Promise<QueueItem[]> {
-  const rows = await db
+  given: Cursor | null = null,
+  limit = queueLimit,
+): Promise<Page<QueueItem>> {
+  // A cursor whose key is not a timestamp (made by hand) is the first page, never a failed query.
+  const cursor = given && postgresTimestamp.test(String(given.key)) ? given : null;
+  const open = status === "open";
+  const keyOf = open
+    ? sql`min(${flags.createdAt})`
+    : sql`coalesce(max(${flags.resolvedAt}), max(${flags.createdAt}))`;
+  // Forward through the open queue is ascending, through the dealt-with list descending; back is the reverse.
+  const ascending = open === (cursor?.direction !== "before");
+  let after: SQL | undefined;
+  if (cursor) {
+    const key = sql`${String(cursor.key)}::timestamptz`;
+    after = ascending
+      ? sql`(${keyOf} > ${key} or (${keyOf} = ${key} and ${flags.postId} > ${cursor.id}))`
+      : sql`(${keyOf} < ${key} or (${keyOf} = ${key} and ${flags.postId} < ${cursor.id}))`;
+  }
+  const statusIs = open ? eq(flags.status, "open") : ne(flags.status, "open");
+  const groups = await db
+    .select({
+      postId: flags.postId,
+      threadId: sql<string>`min(${flags.threadId})`,
+      key: sql<string>`(${keyOf})::text`,
+    })
+    .from(flags)
+    .where(and(eq(flags.communityId, communityId), statusIs))
+    .groupBy(flags.postId)
+    .having(after)
+    .orderBy(...(ascending ? [asc(keyOf), asc(flags.postId)] : [desc(keyOf), desc(flags.postId)]))
+    .limit(limit + 1);
+  const page = toPage(groups, { limit, cursor, keyOf: (group) => ({ key: group.key, id: group.postId }) });
+  if (page.items.length === 0) return { ...page, items: [] };
+
+  const postIds = page.items.map((group) => group.postId);
+  const flagRows = await db
     .select({
       id: flags.id,
       postId: flags.postId,
-      threadId: flags.threadId,
       reason: flags.reason,
       note: flags.note,
       status: flags.status,
@@ -59,33 +99,16 @@ export async function moderationQueue(
     })
     .from(flags)
     .leftJoin(people, eq(people.id, flags.reporterId))
-    .where(
-      and(
-        eq(flags.communityId, communityId),
-        status === "open" ? eq(flags.status, "open") : ne(flags.status, "open"),
-      ),
-    )
-    .orderBy(
-      ...(status === "open"
-        ? [asc(flags.createdAt), asc(flags.id)]
-        : [desc(flags.resolvedAt), desc(flags.id)]),
-    )
-    .limit(queueLimit * 10);
-
-  const byPost = new Map<string, { threadId: string; flags: QueueFlag[] }>();
-  for (const row of rows) {
-    let group = byPost.get(row.postId);
-    if (!group) {
-      if (byPost.size >= queueLimit) continue;
-      group = { threadId: row.threadId, flags: [] };
-      byPost.set(row.postId, group);
-    }
-    group.flags.push(row);
+    .where(and(eq(flags.communityId, communityId), statusIs, inArray(flags.postId, postIds)))
+    .orderBy(...(open ? [asc(flags.createdAt), asc(flags.id)] : [desc(flags.resolvedAt), desc(flags.id)]));
+  const flagsByPost = new Map<string, QueueFlag[]>();
+  for (const row of flagRows) {
+    const list = flagsByPost.get(row.postId) ?? [];
+    list.push(row);
+    flagsByPost.set(row.postId, list);
   }
-  if (byPost.size === 0) return [];
 
-  const postIds = [...byPost.keys()];
-  const threadIds = [...new Set([...byPost.values()].map((g) => g.threadId))];
+  const threadIds = [...new Set(page.items.map((group) => group.threadId))];
   const threadRows = await db
     .select()
     .from(threads)
@@ -105,7 +128,8 @@ export async function moderationQueue(
   const authorById = new Map(authors.map((a) => [a.id, a]));
 
   const items: QueueItem[] = [];
-  for (const [postId, group] of byPost) {
+  for (const group of page.items) {
+    const { postId } = group;
     const thread = threadById.get(group.threadId);
     const post = threadById.get(postId) ?? replyById.get(postId);
     if (!thread || !post) continue;
@@ -122,10 +146,10 @@ export async function moderationQueue(
       hiddenAt: post.hiddenAt,
       hiddenReason: post.hiddenReason,
       deleted: post.deletedAt !== null,
-      flags: group.flags,
+      flags: flagsByPost.get(postId) ?? [],
     });
   }
-  return items;
+  return { ...page, items };
 }
 
 /** A community's open reports, by id (the API), newest first. */
@@ -153,13 +177,39 @@ export async function hasOpenFlag(db: Db, postId: string, personId: string): Pro
   return !!row;
 }
 
-/** Open reports per community, for the programme team's overview. */
-export async function openFlagsByCommunity(db: Db) {
-  return db
+export interface OverviewRow {
+  slug: string;
+  name: string;
+  open: number;
+  posts: number;
+  oldest: Date;
+}
+
+/**
+ * Open reports per community for the programme team's overview, most reports first, a page at a
+ * time: keyset on (number of open reports, slug).
+ */
+export async function openFlagsByCommunity(
+  db: Db,
+  given: Cursor | null = null,
+  limit = overviewLimit,
+): Promise<Page<OverviewRow>> {
+  const cursor = given && Number.isInteger(given.key) ? given : null;
+  const open = count(flags.id);
+  // Forward is most reports first; back is the reverse.
+  const forward = cursor?.direction !== "before";
+  let after: SQL | undefined;
+  if (cursor) {
+    const key = Number(cursor.key);
+    after = forward
+      ? sql`(${open} < ${key} or (${open} = ${key} and ${communities.slug} > ${cursor.id}))`
+      : sql`(${open} > ${key} or (${open} = ${key} and ${communities.slug} < ${cursor.id}))`;
+  }
+  const rows = await db
     .select({
       slug: communities.slug,
       name: communities.name,
-      open: count(flags.id),
+      open: sql<number>`count(${flags.id})`.mapWith(Number),
       posts: sql<number>`count(distinct ${flags.postId})`.mapWith(Number),
       oldest: sql<Date>`min(${flags.createdAt})`.mapWith((value) => new Date(value)),
     })
@@ -167,7 +217,10 @@ export async function openFlagsByCommunity(db: Db) {
     .innerJoin(communities, eq(communities.id, flags.communityId))
     .where(eq(flags.status, "open"))
     .groupBy(communities.id, communities.slug, communities.name)
-    .orderBy(desc(count(flags.id)), asc(communities.name));
+    .having(after)
+    .orderBy(...(forward ? [desc(open), asc(communities.slug)] : [asc(open), desc(communities.slug)]))
+    .limit(limit + 1);
+  return toPage(rows, { limit, cursor, keyOf: (row) => ({ key: row.open, id: row.slug }) });
 }
 
 /** The communities, other than this one, a moderator may move a thread to (open ones they moderate). */

@@ -8,7 +8,7 @@ import type { CommunityTarget } from "../communities/policy.js";
 import { memberships } from "../memberships/tables.js";
 import { notify } from "../notifications/service.js";
 import type { FlagInput } from "./moderation-inputs.js";
-import { postFlagged, postHidden, threadMoved } from "./moderation-notifications.js";
+import { postFlagged, postHidden, postUnhidden, threadMoved } from "./moderation-notifications.js";
 import { flags, replies, threads } from "./tables.js";
 import "./moderation-policy.js";
 
@@ -202,7 +202,7 @@ export async function hidePost(
   });
 }
 
-/** Shows a hidden post again. */
+/** Shows a hidden post again and tells its author, if they can still read the community. */
 export async function unhidePost(
   db: Db,
   actor: PersonActor,
@@ -223,6 +223,22 @@ export async function unhidePost(
     await logModeration(tx, actor, "post.unhidden", { type: post.kind, id: post.id }, community.id, now, {
       auditData: { threadId: post.threadId },
     });
+    if (post.authorId && post.authorId !== actor.id) {
+      await notify(tx, {
+        recipientId: post.authorId,
+        kind: postUnhidden.kind,
+        title:
+          post.kind === "thread"
+            ? `A moderator showed your thread “${post.title}” in ${community.name} again`
+            : `A moderator showed your reply in “${post.title}” in ${community.name} again`,
+        url:
+          post.kind === "thread"
+            ? threadPath(community.slug, post.threadId)
+            : `${threadPath(community.slug, post.threadId)}#reply-${post.id}`,
+        dedupeKey: `${postUnhidden.kind}:${post.id}`,
+        visibleIf: { action: "community.viewContent", target: community },
+      });
+    }
   });
 }
 

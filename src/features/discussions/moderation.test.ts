@@ -7,10 +7,13 @@ import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../.
 import { actors } from "../../../test/support/policy-matrix.js";
 import { activityEvents } from "../../platform/activity.js";
 import { auditLog } from "../../platform/audit.js";
+import { decodeCursor, encodeCursor } from "../../platform/http/pagination.js";
 import { decide } from "../../platform/policy.js";
+import { memberships } from "../memberships/tables.js";
 import { notifications } from "../notifications/tables.js";
 import { createToken } from "../tokens/service.js";
 import { moderationMatrix } from "./moderation-policy.matrix.js";
+import { openFlagsByCommunity } from "./moderation-queries.js";
 import { flagPost, moveThread } from "./moderation-service.js";
 import { flags, replies, threads } from "./tables.js";
 
@@ -271,6 +274,85 @@ test("hiding a reply resolves its reports, tells the author, and is audited; unh
   assert.deepEqual(audits.map((a) => a.action).sort(), ["post.hidden", "post.unhidden"]);
 });
 
+test("unhiding tells the author, unless they can no longer read the community; both are audited", async () => {
+  const moderator = await signedIn(convenor);
+  const unhidden = async (personId: string) =>
+    db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.personId, personId), eq(notifications.kind, "discussion.post_unhidden")));
+
+  // A reply: the author is told where it is, once (earlier tests may have told them of others).
+  const { thread, reply } = await buildThread();
+  const base = `${threadUrl(thread.id)}/moderation/posts/${reply.id}`;
+  const aboutThis = async () =>
+    (await unhidden(author.id)).filter((n) => n.url === `${threadUrl(thread.id)}#reply-${reply.id}`);
+  assert.equal((await moderator.post(`${base}/hide`, { reason: "Looks like spam" })).status, 303);
+  assert.equal((await aboutThis()).length, 0);
+  // To anyone but a moderator a hidden post is not there at all.
+  assert.equal((await (await signedIn(member)).post(`${base}/unhide`)).status, 404);
+  assert.equal((await aboutThis()).length, 0, "a refused unhide tells nobody");
+  assert.equal((await moderator.post(`${base}/unhide`)).status, 303);
+  const told = await aboutThis();
+  assert.equal(told.length, 1);
+  assert.match(
+    told[0]?.title ?? "",
+    /A moderator showed your reply in “Payroll cut-off \d+” in HR Operations again/,
+  );
+  const [audit] = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, "post.unhidden"), eq(auditLog.targetId, reply.id)));
+  assert.equal(audit?.actorId, convenor.id);
+
+  // A thread whose author has since left this members-only community: unhidden and audited, but
+  // its author is not told of a community they can no longer read.
+  const leaver = await buildPerson(db, { name: "Lee Leaver" });
+  await db.insert(memberships).values({ communityId: community.id, personId: leaver.id, state: "left" });
+  const [gone] = await db
+    .insert(threads)
+    .values({
+      communityId: community.id,
+      authorId: leaver.id,
+      title: "Written before leaving",
+      body: "Hello",
+      hiddenAt: new Date(),
+      hiddenReason: "Off topic",
+    })
+    .returning();
+  const threadBase = `${threadUrl(gone!.id)}/moderation/posts/${gone!.id}`;
+  assert.equal((await moderator.post(`${threadBase}/unhide`)).status, 303);
+  const [row] = await db.select().from(threads).where(eq(threads.id, gone!.id));
+  assert.equal(row?.hiddenAt, null);
+  assert.equal((await unhidden(leaver.id)).length, 0);
+  const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, gone!.id));
+  assert.deepEqual(
+    audits.map((a) => a.action),
+    ["post.unhidden"],
+  );
+
+  // The same for a thread whose author can still read it.
+  const [own] = await db
+    .insert(threads)
+    .values({
+      communityId: community.id,
+      authorId: author.id,
+      title: "Back again",
+      body: "Hi",
+      hiddenAt: new Date(),
+    })
+    .returning();
+  assert.equal(
+    (await moderator.post(`${threadUrl(own!.id)}/moderation/posts/${own!.id}/unhide`)).status,
+    303,
+  );
+  const titles = (await unhidden(author.id)).map((n) => n.title);
+  assert.ok(
+    titles.includes("A moderator showed your thread “Back again” in HR Operations again"),
+    titles.join(),
+  );
+});
+
 test("dismissing reports closes them without touching the post", async () => {
   const { thread } = await buildThread();
   await (await signedIn(member)).post(flagUrl(thread.id, thread.id), { reason: "off_topic" });
@@ -479,4 +561,157 @@ test("a closed community's posts can be neither reported nor moderated", async (
   assert.equal((await moderator.post(`${base}/moderation/lock`)).status, 403);
   const [row] = await db.select().from(replies).where(eq(replies.id, reply.id));
   assert.equal(row?.hiddenAt, null);
+});
+
+test("the queue and the overview page through every reported post, forwards and back", async () => {
+  const busy = await buildCommunity(db, {
+    name: "Busy Board",
+    slug: "busy-board",
+    members: [
+      { personId: convenor.id, role: "convenor" },
+      { personId: member.id, role: "member" },
+      { personId: author.id, role: "member" },
+    ],
+  });
+  const base = new Date("2026-03-01T09:00:00Z");
+  const posts = await db
+    .insert(threads)
+    .values(
+      Array.from({ length: 120 }, (_, n) => ({
+        communityId: busy.id,
+        authorId: author.id,
+        title: `Busy thread ${n}`,
+        body: "Reported",
+      })),
+    )
+    .returning({ id: threads.id });
+  // Three posts share each report time (ties are broken by id); every fourth has a second report.
+  // The first 60 posts' reports were dismissed, at distinct times, so both tabs have pages.
+  await db.insert(flags).values(
+    posts.flatMap((post, n) => {
+      const createdAt = new Date(base.getTime() + Math.floor(n / 3) * 60_000);
+      const dealt =
+        n < 60
+          ? {
+              status: "dismissed" as const,
+              resolvedById: convenor.id,
+              resolvedAt: new Date(base.getTime() + 86_400_000 + n * 1000),
+            }
+          : {};
+      const one = { postId: post.id, threadId: post.id, communityId: busy.id, reporterId: member.id };
+      return [
+        { ...one, reason: "spam" as const, createdAt, ...dealt },
+        ...(n % 4 === 0
+          ? [{ ...one, reason: "other" as const, createdAt: new Date(createdAt.getTime() + 1), ...dealt }]
+          : []),
+      ];
+    }),
+  );
+  const moderator = await signedIn(convenor);
+  const reportIds = (html: string) => [...html.matchAll(/id="report-([^"]+)"/g)].map((m) => m[1] ?? "");
+  const linkOf = (html: string, rel: "next" | "prev") => {
+    const found = html.match(new RegExp(`href="([^"]+)" rel="${rel}"`));
+    return found ? found[1]!.replace(/&amp;/g, "&") : null;
+  };
+  async function walk(start: string) {
+    const pages: string[][] = [];
+    let url: string | null = start;
+    let last = "";
+    while (url) {
+      const response = await moderator.get(url);
+      assert.equal(response.status, 200, url);
+      pages.push(reportIds(response.html));
+      last = url;
+      url = linkOf(response.html, "next");
+      assert.ok(pages.length < 10, "paging ends");
+    }
+    // Back from the last page: the page before it, exactly.
+    const back = linkOf((await moderator.get(last)).html, "prev");
+    assert.ok(back, "the last page links back");
+    const previous = reportIds((await moderator.get(back!)).html);
+    return { pages, previous };
+  }
+
+  // Open reports: the longest-waiting first, 50 a page, none twice, none missed.
+  const open = await walk("/communities/busy-board/moderation");
+  assert.deepEqual(
+    open.pages.map((p) => p.length),
+    [50, 10],
+  );
+  const openIds = posts.slice(60).map((p) => p.id);
+  const byKey = (ids: string[]) =>
+    [...ids].sort((a, b) => {
+      const ia = posts.findIndex((p) => p.id === a);
+      const ib = posts.findIndex((p) => p.id === b);
+      const ka = Math.floor(ia / 3);
+      const kb = Math.floor(ib / 3);
+      return ka !== kb ? ka - kb : a < b ? -1 : 1;
+    });
+  assert.deepEqual(open.pages.flat(), byKey(openIds));
+  assert.deepEqual(open.previous, open.pages[0]);
+  const first = await moderator.get("/communities/busy-board/moderation");
+  assert.doesNotMatch(first.html, /rel="prev"/);
+  assert.doesNotMatch(first.html, /Showing the first/);
+
+  // Dealt with: the latest decision first, and the tab is kept while paging.
+  const dealt = await walk("/communities/busy-board/moderation?status=resolved");
+  assert.deepEqual(
+    dealt.pages.map((p) => p.length),
+    [50, 10],
+  );
+  assert.deepEqual(
+    dealt.pages.flat(),
+    posts
+      .slice(0, 60)
+      .map((p) => p.id)
+      .reverse(),
+  );
+  assert.deepEqual(dealt.previous, dealt.pages[0]);
+
+  // A cursor that does not decode, or decodes to nonsense, is the first page, not an error.
+  for (const cursor of [
+    "%3Cscript%3E",
+    encodeCursor({ direction: "after", key: "not a date", id: "x" }),
+    encodeCursor({ direction: "before", key: 12, id: "'; drop table flags; --" }),
+  ]) {
+    const odd = await moderator.get(`/communities/busy-board/moderation?cursor=${cursor}`);
+    assert.equal(odd.status, 200, cursor);
+    assert.deepEqual(reportIds(odd.html), open.pages[0]);
+  }
+  const oddOverview = await (await signedIn(programme)).get(
+    `/admin/moderation?cursor=${encodeCursor({ direction: "after", key: "many", id: "x" })}`,
+  );
+  assert.equal(oddOverview.status, 200);
+
+  // The overview: the same order whether read whole or two communities at a time; two
+  // communities with one report each are ordered by address.
+  for (const other of [elsewhere, notMine]) {
+    const { thread: reported } = await buildThread(other.id);
+    await db.insert(flags).values({
+      postId: reported.id,
+      threadId: reported.id,
+      communityId: other.id,
+      reporterId: member.id,
+      reason: "other",
+    });
+  }
+  const whole = (await openFlagsByCommunity(db, null, 1000)).items.map((row) => row.slug);
+  assert.ok(whole.includes("busy-board"));
+  const pages: string[][] = [];
+  let page = await openFlagsByCommunity(db, null, 2);
+  pages.push(page.items.map((row) => row.slug));
+  while (page.next) {
+    page = await openFlagsByCommunity(db, decodeCursor(page.next), 2);
+    pages.push(page.items.map((row) => row.slug));
+  }
+  assert.deepEqual(pages.flat(), whole);
+  assert.ok(pages.length >= 2, "more than one page of communities");
+  const back = await openFlagsByCommunity(db, decodeCursor(page.previous), 2);
+  assert.deepEqual(
+    back.items.map((row) => row.slug),
+    pages[pages.length - 2],
+  );
+  const overview = await (await signedIn(programme)).get("/admin/moderation");
+  assert.equal(overview.status, 200);
+  assert.match(overview.html, /Busy Board/);
 });

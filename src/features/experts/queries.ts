@@ -126,7 +126,7 @@ export async function findExperts(
         isNull(replies.hiddenAt),
         isNull(replies.deletedAt),
         sql`${replies.authorId} is not null`,
-        readableCommunity(actor, { listedOnly: false }),
+        readableCommunity(actor, { listedOnly: true }),
       ),
     )
     .groupBy(replies.authorId)

@@ -59,7 +59,8 @@ const listPeople = createRoute({
   path: "/people",
   tags: ["People"],
   summary: "Search the people directory",
-  description: "Alphabetical by name. People's details are for signed-in colleagues only.",
+  description:
+    "Ranked by name when `q` is given (names starting with it first, then by similarity), otherwise alphabetical. People's details are for signed-in colleagues only.",
   security: requiresToken,
   middleware: [authorizeFirst("person.view", null)],
   request: { query: peopleQuery },

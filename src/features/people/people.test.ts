@@ -4,7 +4,10 @@ import { eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { authRateLimits } from "../../platform/auth/tables.js";
+import { decodeCursor } from "../../platform/http/pagination.js";
 import { divisions } from "../organisation/tables.js";
+import { searchPeople } from "./queries.js";
 import { people } from "./tables.js";
 
 const { app, db } = await createTestApp();
@@ -147,4 +150,61 @@ test("admins keep the list of divisions", async () => {
   assert.match(duplicate.html, /already a division/);
   const plain = await signedIn(member);
   assert.equal((await plain.post("/admin/divisions", { name: "Mine" })).status, 403);
+});
+
+test("a search ranks names that start with the words first, then by similarity, across pages", async () => {
+  // Alphabetical order would be Alma, Quenby, Quentin, Ulla.
+  for (const name of ["Ulla Tranquen", "Alma Quenell", "Quenby Abernathy-Worthington", "Quentin Zu"])
+    await buildPerson(db, { name });
+  const expected = ["Quentin Zu", "Quenby Abernathy-Worthington", "Alma Quenell", "Ulla Tranquen"];
+  // The earlier tests used up this minute's sign-ins from the test's one address.
+  await db.delete(authRateLimits);
+  const visitor = await signedIn(await buildPerson(db, { name: "Vera Viewer" }));
+  const names = (html: string) =>
+    [...html.matchAll(/>((?:Quentin|Quenby|Alma|Ulla) [^<]+)</g)].map((m) => m[1]);
+  assert.deepEqual(names((await visitor.get("/people?q=quen")).html), expected);
+  assert.deepEqual(names((await visitor.get("/search?kind=people&q=quen")).html), expected);
+
+  // One at a time, forwards then back: each person once, in the same order.
+  const forwards: string[] = [];
+  let page = await searchPeople(db, { q: "QUEN", skill: "", division: "" }, null, 1);
+  forwards.push(...page.items.map((p) => p.name));
+  while (page.next) {
+    page = await searchPeople(db, { q: "QUEN", skill: "", division: "" }, decodeCursor(page.next), 1);
+    forwards.push(...page.items.map((p) => p.name));
+  }
+  assert.deepEqual(forwards, expected);
+  const backwards = [...page.items.map((p) => p.name)];
+  while (page.previous) {
+    page = await searchPeople(db, { q: "QUEN", skill: "", division: "" }, decodeCursor(page.previous), 1);
+    backwards.unshift(...page.items.map((p) => p.name));
+  }
+  assert.deepEqual(backwards, expected);
+
+  // A cursor from the alphabetical list (or a hostile one) starts the ranked list again.
+  const alphabetical = await searchPeople(db, { q: "", skill: "", division: "" }, null, 1);
+  const restarted = await searchPeople(
+    db,
+    { q: "quen", skill: "", division: "" },
+    decodeCursor(alphabetical.next),
+    10,
+  );
+  assert.deepEqual(
+    restarted.items.map((p) => p.name),
+    expected,
+  );
+  assert.equal((await visitor.get("/people?q=quen&cursor=bad%3Acursor")).status, 200);
+  // The API pages the same ranking with its cursor.
+  const api = await visitor.get("/api/v1/people?q=quen&limit=2");
+  assert.equal(api.status, 200);
+  const first = JSON.parse(api.html) as { data: { name: string }[]; nextCursor: string | null };
+  assert.deepEqual(
+    first.data.map((p) => p.name),
+    expected.slice(0, 2),
+  );
+  const rest = await visitor.get(`/api/v1/people?q=quen&limit=2&cursor=${first.nextCursor}`);
+  assert.deepEqual(
+    (JSON.parse(rest.html) as { data: { name: string }[] }).data.map((p) => p.name),
+    expected.slice(2),
+  );
 });

@@ -141,7 +141,12 @@ export interface DirectoryFilters {
   division: string;
 }
 
-/** The people directory: name, job title or skill matching, by division, alphabetical, keyset-paginated. */
+/**
+ * The people directory: name, job title or skill matching, by division, keyset-paginated. Without
+ * words it is alphabetical. With words it is ranked: names that start with them first, then names
+ * with a word that starts with them, then by trigram similarity of the name (pg_trgm, the index
+ * on `people.name`), then alphabetical. The cursor key is then "rank:name".
+ */
 export async function searchPeople(
   db: Db,
   filters: DirectoryFilters,
@@ -149,31 +154,56 @@ export async function searchPeople(
   limit = 24,
 ): Promise<Page<PersonSummary>> {
   const conditions: SQL[] = [];
+  let rank: SQL<number> | null = null;
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const escaped = filters.q.replace(/[\\%_]/g, (m) => `\\${m}`);
     const byText = or(
-      ilike(people.name, pattern),
-      ilike(people.jobTitle, pattern),
+      ilike(people.name, `%${escaped}%`),
+      ilike(people.jobTitle, `%${escaped}%`),
       sql`${people.skills} @> array[${filters.q.toLowerCase()}]::text[]`,
     );
     if (byText) conditions.push(byText);
+    rank = sql<number>`(case when ${people.name} ilike ${`${escaped}%`} then 2000 when ${people.name} ilike ${`% ${escaped}%`} then 1000 else 0 end + round(similarity(${people.name}, ${filters.q}) * 1000))::int`;
   }
   if (filters.skill) conditions.push(sql`${people.skills} @> array[${filters.skill}]::text[]`);
   if (filters.division) conditions.push(eq(divisions.slug, filters.division));
-  const back = cursor?.direction === "before";
-  if (cursor) {
-    const key = String(cursor.key);
-    const seek = back
-      ? or(lt(people.name, key), and(eq(people.name, key), lt(people.id, cursor.id)))
-      : or(gt(people.name, key), and(eq(people.name, key), gt(people.id, cursor.id)));
-    if (seek) conditions.push(seek);
+  const seekBy = cursor ? (rank ? rankedKey(cursor) : { rank: null, name: String(cursor.key) }) : null;
+  // A cursor from the other ordering (the words changed) starts again at the first page.
+  const usable = seekBy ? cursor : null;
+  const back = usable?.direction === "before";
+  if (usable && seekBy) {
+    const byName = back
+      ? or(lt(people.name, seekBy.name), and(eq(people.name, seekBy.name), lt(people.id, usable.id)))!
+      : or(gt(people.name, seekBy.name), and(eq(people.name, seekBy.name), gt(people.id, usable.id)))!;
+    conditions.push(
+      rank && seekBy.rank !== null
+        ? back
+          ? sql`(${rank} > ${seekBy.rank} or (${rank} = ${seekBy.rank} and ${byName}))`
+          : sql`(${rank} < ${seekBy.rank} or (${rank} = ${seekBy.rank} and ${byName}))`
+        : byName,
+    );
   }
+  const byName = back ? [desc(people.name), desc(people.id)] : [asc(people.name), asc(people.id)];
   const rows = await db
-    .select(personColumns)
+    .select({ ...personColumns, rank: rank ?? sql<number>`0` })
     .from(people)
     .leftJoin(divisions, eq(divisions.id, people.divisionId))
     .where(conditions.length ? and(...conditions) : undefined)
-    .orderBy(...(back ? [desc(people.name), desc(people.id)] : [asc(people.name), asc(people.id)]))
+    .orderBy(...(rank ? [back ? asc(rank) : desc(rank)] : []), ...byName)
     .limit(limit + 1);
-  return toPage(rows, { limit, cursor, keyOf: (row) => ({ key: row.name, id: row.id }) });
+  const page = toPage(rows, {
+    limit,
+    cursor: usable,
+    keyOf: (row) => ({ key: rank ? `${row.rank}:${row.name}` : row.name, id: row.id }),
+  });
+  return { ...page, items: page.items.map(({ rank: _rank, ...person }) => person) };
+}
+
+/** "rank:name" from a ranked page's cursor, or null when it is not one. */
+function rankedKey(cursor: Cursor): { rank: number; name: string } | null {
+  const key = String(cursor.key);
+  const colon = key.indexOf(":");
+  const rank = Number(key.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(rank)) return null;
+  return { rank, name: key.slice(colon + 1) };
 }

@@ -1,12 +1,13 @@
 import { raw } from "hono/html";
 import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
+import type { Page } from "../../../platform/http/pagination.js";
 import { renderMarkdown } from "../../../platform/markdown.js";
-import { EmptyState } from "../../../ui/components/common.js";
+import { EmptyState, Pagination } from "../../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, RadioGroup, TextArea } from "../../../ui/components/form.js";
 import { RelativeTime } from "../../../ui/components/time.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import { flagReasonLabels } from "../moderation-inputs.js";
-import { type QueueItem, type QueueStatus, queueLimit } from "../moderation-queries.js";
+import type { OverviewRow, QueueItem, QueueStatus } from "../moderation-queries.js";
 
 const threadUrlOf = (slug: string, threadId: string) => `/communities/${slug}/discussions/${threadId}`;
 const postUrlOf = (slug: string, item: { threadId: string; postId: string; kind: "thread" | "reply" }) =>
@@ -21,15 +22,18 @@ export function ModerationQueue({
   ctx,
   community,
   status,
-  items,
+  page,
+  currentUrl,
   timeZone,
 }: {
   ctx: PageContext;
   community: { slug: string; name: string; status: string };
   status: QueueStatus;
-  items: QueueItem[];
+  page: Page<QueueItem>;
+  currentUrl: URL;
   timeZone: string;
 }) {
+  const items = page.items;
   const base = `/communities/${community.slug}/moderation`;
   const writable = community.status !== "closed";
   return (
@@ -64,11 +68,6 @@ export function ModerationQueue({
         </EmptyState>
       ) : (
         <>
-          {items.length >= queueLimit && (
-            <p class="notice notice-info">
-              Showing the first {queueLimit} reported posts. Deal with these to see the rest.
-            </p>
-          )}
           <ol class="moderation-items">
             {items.map((item) => (
               <li class="panel moderation-item" id={`report-${item.postId}`}>
@@ -141,6 +140,7 @@ export function ModerationQueue({
               </li>
             ))}
           </ol>
+          <Pagination page={page} baseUrl={currentUrl} />
         </>
       )}
     </section>
@@ -149,12 +149,15 @@ export function ModerationQueue({
 
 /** The programme team's view: open reports per community, each linking to its queue. */
 export function AdminModeration({
-  rows,
+  page,
+  currentUrl,
   timeZone,
 }: {
-  rows: { slug: string; name: string; open: number; posts: number; oldest: Date }[];
+  page: Page<OverviewRow>;
+  currentUrl: URL;
   timeZone: string;
 }) {
+  const rows = page.items;
   return (
     <>
       <div class="page-header">
@@ -196,6 +199,7 @@ export function AdminModeration({
           </table>
         </div>
       )}
+      <Pagination page={page} baseUrl={currentUrl} />
     </>
   );
 }

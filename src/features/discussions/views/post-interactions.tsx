@@ -109,6 +109,9 @@ export function ReactionBar({
   );
 }
 
+/** The class of the thread page's region (ThreadView's outer element in thread.tsx). */
+export const threadRegionClass = "thread";
+
 /**
  * "Accept this answer" under a reply of a question, for the asker and convenors; the accepted
  * reply shows "Accepted answer" (to everyone) and, for them, "Unaccept".
@@ -118,27 +121,33 @@ export function AcceptAnswerButton({
   post,
   accepted,
   canAccept,
-  oob,
 }: {
   ctx: PageContext;
   post: PostRef;
   accepted: boolean;
   canAccept: boolean;
-  /** Swap out of band (htmx): used to reset the previously accepted reply. */
-  oob?: boolean;
 }) {
   const id = acceptControlId(post.id);
   if (!accepted && !canAccept) return null;
   const action = `${post.threadUrl}/replies/${post.id}/${accepted ? "unaccept" : "accept"}`;
+  // With htmx the whole thread region is swapped from the page the post redirects to: accepting
+  // moves the reply into (or out of) the "Accepted answer" section and resets any other answer.
   return (
-    <div id={id} class="accept-answer" hx-swap-oob={oob ? "true" : undefined}>
+    <div id={id} class="accept-answer">
       {accepted && (
         <span class="badge badge-accepted">
           <span aria-hidden="true">✓ </span>Accepted answer
         </span>
       )}
       {canAccept && (
-        <form method="post" action={action} hx-post={action} hx-target={`#${id}`} hx-swap="outerHTML">
+        <form
+          method="post"
+          action={action}
+          hx-post={action}
+          hx-target={`closest .${threadRegionClass}`}
+          hx-select={`.${threadRegionClass}`}
+          hx-swap="outerHTML"
+        >
           <CsrfField token={ctx.csrfToken} />
           <button type="submit" class="button button-small button-secondary">
             {accepted ? "Unaccept this answer" : "Accept this answer"}
