@@ -210,10 +210,38 @@ describe("generateDemoOrganisation (small)", () => {
       assert.equal(thread.replies[thread.accepted!]?.authorHandle, org.payrollExpertHandle);
   });
 
+  test("has events: series, a dated programme, a full workshop, an unconference board", () => {
+    checkEvents(org, Date.parse("2026-11-01T09:00:00Z"));
+    const past = org.events.filter((e) => Date.parse(e.endsAt) < Date.parse("2026-11-01T09:00:00Z"));
+    assert.ok(past.filter((e) => e.seriesKey === null && e.notes && e.topics.length > 0).length >= 3);
+    assert.ok(past.some((e) => e.recordingUrl) && past.some((e) => e.recordingExpected && !e.recordingUrl));
+    const firstTuesdays = org.events.filter((e) => e.seriesKey === "hr-drop-in");
+    assert.ok(firstTuesdays.length >= 6);
+    for (const e of firstTuesdays) {
+      const local = new Date(e.startsAt).toLocaleString("en-GB", {
+        timeZone: "Europe/London",
+        weekday: "long",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      });
+      assert.match(local, /^Tuesday [1-7],? (at )?12:30$/, local);
+    }
+    assert.equal(org.events.filter((e) => e.cancelledAt).length, 1);
+    const full = org.events.find(
+      (e) => e.capacity !== null && e.rsvps.some((r) => r.status === "waitlisted"),
+    );
+    assert.equal(full?.rsvps.filter((r) => r.status === "going").length, full?.capacity);
+    const board = org.events.find((e) => e.type === "unconference");
+    assert.ok(board && board.sessions.length >= 3 && board.sessions.some((s) => s.voterHandles.length > 0));
+    assert.ok(Date.parse(board.startsAt) > Date.parse("2026-11-01T09:00:00Z"));
+  });
+
   test("handles a different domain and date", () => {
     const now = new Date("2027-03-15T12:00:00Z");
     const other = generateDemoOrganisation({ seed: 7, size: "small", emailDomain: "Example.AC.UK", now });
     assert.ok(other.people.every((person) => person.email.endsWith("@example.ac.uk")));
+    checkEvents(other, now.getTime());
     assert.ok(other.memberships.every((m) => Date.parse(m.joinedAt) <= now.getTime()));
   });
 });
@@ -242,8 +270,52 @@ describe("generateDemoOrganisation (large)", () => {
     checkOrganisation(org, [10, 1500]);
     checkStory(org);
     checkDiscussions(org);
+    checkEvents(org, Date.parse("2026-11-01T09:00:00Z"));
+    // A few hundred events at most, so seeding the benchmark's organisation stays quick.
+    assert.ok(org.events.length > 100 && org.events.length <= 300, `${org.events.length} events`);
   });
 });
+
+/** Answers come from active members who had joined, before "now"; boards and places add up. */
+function checkEvents(org: DemoOrganisation, nowMs: number): void {
+  const joined = new Map(
+    org.memberships
+      .filter((m) => m.state === "active")
+      .map((m) => [`${m.communitySlug}:${m.personHandle}`, m]),
+  );
+  const accounts = new Set(org.accounts.map((a) => a.personHandle));
+  for (const e of org.events) {
+    assert.ok(Date.parse(e.startsAt) < Date.parse(e.endsAt), e.title);
+    assert.ok(Date.parse(e.createdAt) <= nowMs && Date.parse(e.createdAt) < Date.parse(e.startsAt), e.title);
+    const handles = e.rsvps.map((r) => r.personHandle);
+    assert.equal(new Set(handles).size, handles.length, `${e.title}: one answer each`);
+    for (const r of e.rsvps) {
+      const m = joined.get(`${e.communitySlug}:${r.personHandle}`);
+      assert.ok(m && Date.parse(m.joinedAt) < Date.parse(r.respondedAt), `${e.title}: ${r.personHandle}`);
+      assert.ok(Date.parse(r.respondedAt) <= nowMs && Date.parse(r.respondedAt) >= Date.parse(e.createdAt));
+      assert.ok(!accounts.has(r.personHandle), "the demo sign-ins answer nothing");
+      if (r.attended !== null) assert.ok(e.attendanceRecordedAt && r.status === "going");
+    }
+    const going = e.rsvps.filter((r) => r.status === "going");
+    if (e.capacity !== null) assert.ok(going.length <= e.capacity, e.title);
+    if (e.rsvps.some((r) => r.status === "waitlisted")) assert.equal(going.length, e.capacity);
+    if (e.outputsAt || e.attendanceRecordedAt) assert.ok(Date.parse(e.endsAt) < nowMs && !e.cancelledAt);
+    const goers = new Set(going.map((r) => r.personHandle));
+    const spent = new Map<string, number>();
+    for (const s of e.sessions) {
+      assert.ok(goers.has(s.proposerHandle), `${s.title}: proposed by someone going`);
+      assert.equal(new Set(s.voterHandles).size, s.voterHandles.length);
+      for (const v of s.voterHandles) {
+        assert.ok(goers.has(v));
+        spent.set(v, (spent.get(v) ?? 0) + 1);
+      }
+    }
+    assert.ok(
+      [...spent.values()].every((n) => n <= e.votesPerPerson),
+      `${e.title}: votes per person`,
+    );
+  }
+}
 
 function checkStory(org: DemoOrganisation): void {
   const bySlug = new Map(org.communities.map((community) => [community.slug, community]));

@@ -3,6 +3,7 @@
 // screenshots and tests are reproducible. No I/O and no dependencies beyond the word lists.
 
 import { type DemoThread, writeDiscussions } from "./discussions.js";
+import { type DemoEvent, type DemoEventSeries, writeEvents } from "./events.js";
 import {
   ACTIVITIES,
   BIO_CLOSERS,
@@ -54,6 +55,7 @@ export type Involvement = "follow" | "take_part" | "help_run";
 export type Mentoring = "offer" | "seek" | "neither";
 export type DemoSize = "small" | "large";
 export type { DemoReaction, DemoReply, DemoThread } from "./discussions.js";
+export type { DemoEvent, DemoEventSeries, DemoRsvp, DemoSession } from "./events.js";
 export type { DemoCharterVersion, DemoProposal, DemoStageChange } from "./story.js";
 export interface DemoDivision {
   slug: string;
@@ -133,6 +135,9 @@ export interface DemoOrganisation {
   threads: DemoThread[];
   /** The HR Operations member with accepted answers on payroll questions. */
   payrollExpertHandle: string | null;
+  /** Recurring series and events (occurrences included), with answers, outputs and session boards. */
+  eventSeries: DemoEventSeries[];
+  events: DemoEvent[];
 }
 
 const DEFAULT_NOW = "2026-11-01T09:00:00Z";
@@ -1015,6 +1020,20 @@ export function generateDemoOrganisation(options: {
     slugs: NAMED_COMMUNITIES.map((community) => community.slug),
   });
 
+  // The demo sign-ins answer no invitations, so their pages and inboxes start the same every time.
+  const planned = writeEvents({
+    rng: streamFor(seed, 7),
+    nowMs,
+    memberships,
+    slugs: NAMED_COMMUNITIES.map((community) => community.slug),
+    // The large demo (the benchmark) gets one meet-up in each of up to 150 generated communities.
+    extraSlugs: plans
+      .filter((plan) => !plan.endMs && !NAMED_COMMUNITIES.some((c) => c.slug === plan.community.slug))
+      .slice(0, 150)
+      .map((plan) => plan.community.slug),
+    quiet: new Set(accounts.map((a) => a.personHandle)),
+  });
+
   return {
     divisions: DIVISIONS.map(({ slug, name }) => ({ slug, name })),
     people,
@@ -1026,5 +1045,7 @@ export function generateDemoOrganisation(options: {
     proposals: story.proposals,
     threads: discussions.threads,
     payrollExpertHandle: discussions.payrollExpert,
+    eventSeries: planned.series,
+    events: planned.events,
   };
 }

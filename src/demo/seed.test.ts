@@ -4,6 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { createTestDatabase } from "../../test/support/database.js";
 import { charterVersions } from "../features/charter/tables.js";
 import { communities } from "../features/communities/tables.js";
+import { events as eventsTable } from "../features/events/tables.js";
 import { stageChanges } from "../features/lifecycle/tables.js";
 import { memberships } from "../features/memberships/tables.js";
 import { people } from "../features/people/tables.js";
@@ -94,6 +95,38 @@ test("the small demo seeds quickly, with the whole story", async () => {
       select p.handle, count(*)::int as n from activity_events e join people p on p.id = e.data->>'answererId'
       where e.verb = 'answer.accepted' and e.data->'tags' ? 'payroll' group by p.handle order by n desc limit 1`);
   assert.deepEqual(expert, { handle: org.payrollExpertHandle, n: 3 });
+
+  // Events: counters agree with the rows, every answer is from a member of a hosting community,
+  // and the programme has a series, outputs, a waitlist, a board and a cancelled occurrence.
+  const [events] = await rowsOf<Record<string, number>>(sql`
+      select
+        (select count(*)::int from events e where e.going_count <> (select count(*) from event_rsvps r where r.event_id = e.id and r.status = 'going')
+           or e.waitlist_count <> (select count(*) from event_rsvps r where r.event_id = e.id and r.status = 'waitlisted')
+           or e.going_count > coalesce(e.capacity, e.going_count)) as counters,
+        (select count(*)::int from session_proposals p where p.vote_count <> (select count(*) from session_votes v where v.proposal_id = p.id)) as votes,
+        (select count(*)::int from event_rsvps r where not exists (select 1 from event_hosts h join memberships m on m.community_id = h.community_id
+           where h.event_id = r.event_id and m.person_id = r.person_id and m.state = 'active')) as outsiders,
+        (select count(*)::int from events e where not exists (select 1 from event_hosts h where h.event_id = e.id and h.community_id = e.community_id and h.is_host)) as hostless,
+        (select count(*)::int from events where series_id is not null) > 0 as series,
+        (select count(*)::int from events where notes <> '' and recording_url <> '' and ends_at < ${new Date("2026-11-01T09:00:00Z")}) > 0 as archived,
+        (select count(*)::int from events where waitlist_count > 0) > 0 as waitlist,
+        (select count(*)::int from session_votes) > 0 as board,
+        (select count(*)::int from events where status = 'cancelled') as cancelled,
+        (select count(*)::int from activity_events where verb = 'event.rsvped') = (select count(*)::int from event_rsvps) as rsvp_events
+    `);
+  assert.deepEqual(events, {
+    counters: 0,
+    votes: 0,
+    outsiders: 0,
+    hostless: 0,
+    series: true,
+    archived: true,
+    waitlist: true,
+    board: true,
+    cancelled: 1,
+    rsvp_events: true,
+  });
+  assert.equal((await db.select().from(eventsTable)).length, org.events.length);
 
   // The daily sweep, on the demo's own date and three weeks later, finds nothing else to flag.
   for (const now of [new Date("2026-11-01T09:00:00Z"), new Date("2026-11-25T09:00:00Z")]) {

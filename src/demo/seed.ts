@@ -18,6 +18,7 @@ import { newId } from "../platform/db/columns.js";
 import { progress } from "../platform/progress.js";
 import { bulkPostCount, seedBulkPosts } from "./bulk-posts.js";
 import { type DemoOrganisation, type DemoSize, generateDemoOrganisation } from "./generate.js";
+import { seedEvents } from "./seed-events.js";
 
 export interface SeedOptions {
   seed: number;
@@ -440,6 +441,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         );
       }
     }
+    await seedEvents(tx, org, person, community);
     const closings = org.communities.filter((c) => c.closedAt);
     if (closings.length > 0) {
       await tx.insert(auditLog).values(
@@ -473,7 +475,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   }
   if (!options.quiet) {
     process.stderr.write(
-      `Created ${org.people.length} people, ${org.communities.length} communities, ${org.memberships.length} memberships and ${org.threads.length} discussions in ${ms} ms.\n${bulkPosts > 0 ? `Wrote ${bulkPosts.toLocaleString("en-GB")} more discussion posts in ${bulkMs} ms.\n` : ""}\n${lines.join("\n")}\n`,
+      `Created ${org.people.length} people, ${org.communities.length} communities, ${org.memberships.length} memberships and ${org.threads.length} discussions and ${org.events.length} events in ${ms} ms.\n${bulkPosts > 0 ? `Wrote ${bulkPosts.toLocaleString("en-GB")} more discussion posts in ${bulkMs} ms.\n` : ""}\n${lines.join("\n")}\n`,
     );
   }
   return org;
