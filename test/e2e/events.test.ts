@@ -214,3 +214,29 @@ test("the demo's unconference board and its full workshop pass axe", async () =>
   await visit(thirdPage, `/events/${await idOf("Hands-on: accessible spreadsheets")}`);
   assert.match(await text(panel(thirdPage)), /Full \(12 places\), 3 people on the waitlist/);
 });
+
+test("the organiser's pages pass axe: edit, cancel confirmation, the schedule grid and the empty form's errors", async () => {
+  // A later occurrence of the series: edit (with the this/following choice) and the cancel confirmation.
+  await visit(convenorPage, eventPath);
+  const later = convenorPage.getByRole("link", { name: title }).last();
+  const laterPath = await later.getAttribute("href");
+  assert.ok(laterPath?.startsWith("/events/"));
+  await visit(convenorPage, `${laterPath}/edit`);
+  assert.match(await main(convenorPage), /This and following events/);
+  await screenshot(convenorPage, "journey-event-edit");
+  await visit(convenorPage, `${laterPath}/cancel`);
+  await screenshot(convenorPage, "journey-event-cancel");
+  // The form refuses an empty submission with an error summary, still accessible.
+  await visit(convenorPage, `/communities/${slug}/events/new`);
+  await submit(convenorPage, () => convenorPage.getByRole("button", { name: "Create event" }).click(), {
+    status: 422,
+  });
+  assert.match(await main(convenorPage), /There is a problem/);
+  // The programme team organises any event: the demo unconference's schedule grid.
+  const [row] = await app.database.db
+    .select({ id: events.id })
+    .from(events)
+    .where(eq(events.title, "Technology unconference"));
+  await visit(secondPage, `/events/${row!.id}/board/schedule`);
+  await screenshot(secondPage, "journey-demo-schedule");
+});
