@@ -19,9 +19,13 @@ export const resourcePath = (id: string) => `/resources/${id}`;
 export function resourceCrumbs(loaded: LoadedResource, page: string) {
   const { resource, community } = loaded;
   return [
-    community
-      ? { label: community.name, href: `/communities/${community.slug}/resources` }
-      : { label: "Starter toolkit", href: "/toolkit" },
+    ...(community
+      ? [
+          { label: "Communities", href: "/communities" },
+          { label: community.name, href: `/communities/${community.slug}` },
+          { label: "Resources", href: `/communities/${community.slug}/resources` },
+        ]
+      : [{ label: "Starter toolkit", href: "/toolkit" }]),
     { label: resource.title, href: resourcePath(resource.id) },
     { label: page },
   ];
@@ -44,7 +48,7 @@ function renderUpload(c: Context<AppEnv>, loaded: LoadedResource, errors?: Field
           To <a href={resourcePath(resource.id)}>{resource.title}</a>. Everyone who can read the resource can
           download it.
         </p>
-        <UploadForm csrfToken={ctx.csrfToken} resourceId={resource.id} errors={errors} />
+        <UploadForm csrfToken={ctx.csrfToken} resourceId={resource.id} errors={errors} standalone />
       </div>
     ),
   );

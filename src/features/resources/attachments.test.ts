@@ -215,7 +215,7 @@ test("only people who may edit the resource can attach", async () => {
   const page = await (await signedIn(member)).get(`/resources/${published.id}/attachments/new`);
   assert.equal(page.status, 200);
   assert.equal((page.html.match(/<h1[ >]/g) ?? []).length, 1);
-  assert.match(page.html, /<label for="field-file">Attach a file<\/label>/);
+  assert.match(page.html, /<label for="field-file">File<\/label>/);
   assert.equal(
     (await (await signedIn(outsider)).get(`/resources/${published.id}/attachments/new`)).status,
     403,

@@ -27,6 +27,7 @@ import {
   removeFromCollection,
   updateCollection,
 } from "./collections-service.js";
+import { STARTER_TOOLKIT_SLUG } from "./toolkit/install.js";
 import { ManageCollection } from "./views/collection-manage.js";
 import { CollectionBody, CollectionList } from "./views/collection-page.js";
 import { CollectionForm } from "./views/collection-parts.js";
@@ -53,11 +54,13 @@ function manageCrumbs(loaded: LoadedCollection) {
     ? collectionCrumbs(loaded.community, title)
         .map((crumb) => (crumb.label === title ? { label: title, href: collectionPath(loaded) } : crumb))
         .concat({ label: "Arrange" })
-    : [
-        { label: "Starter toolkit", href: "/toolkit" },
-        { label: title, href: collectionPath(loaded) },
-        { label: "Arrange" },
-      ];
+    : loaded.collection.slug === STARTER_TOOLKIT_SLUG
+      ? [{ label: "Starter toolkit", href: "/toolkit" }, { label: "Arrange" }]
+      : [
+          { label: "Starter toolkit", href: "/toolkit" },
+          { label: title, href: collectionPath(loaded) },
+          { label: "Arrange" },
+        ];
 }
 
 async function renderManage(
@@ -108,7 +111,13 @@ function renderCreate(
       (ctx) => (
         <div class="form-page">
           <h1>Create a starter toolkit collection</h1>
-          <CollectionForm ctx={ctx} action="/collections/new" {...options} submit="Create the collection" />
+          <CollectionForm
+            ctx={ctx}
+            action="/collections/new"
+            {...options}
+            submit="Create the collection"
+            cancelHref="/toolkit"
+          />
         </div>
       ),
     );
@@ -128,6 +137,7 @@ function renderCreate(
           action={`${listPath(community.slug)}/new`}
           {...options}
           submit="Create the collection"
+          cancelHref={listPath(community.slug)}
         />
       </CommunityShell>
     ),

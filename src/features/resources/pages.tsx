@@ -64,10 +64,10 @@ import "./policy.js";
 const ID = "{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}";
 const RESOURCE = `/resources/:id${ID}`;
 
-const clockOf = (c: Context<AppEnv>) => ({ now: resourceNow(), timeZone: c.get("config").timeZone });
+export const clockOf = (c: Context<AppEnv>) => ({ now: resourceNow(), timeZone: c.get("config").timeZone });
 const todayOf = (c: Context<AppEnv>) => toLocal(resourceNow(), c.get("config").timeZone).date;
 
-const previewOf = (text: string) => renderMarkdown(text.slice(0, 50_000));
+export const previewOf = (text: string) => renderMarkdown(text.slice(0, 50_000));
 
 /** The resource named by `:id` if the viewer may read it; someone else's draft is a 404, as if absent. */
 async function loadReadable(c: Context<AppEnv>): Promise<LoadedResourceWithPeople> {
@@ -169,7 +169,7 @@ async function decisionReminder(
   };
 }
 
-const draftOf = (data: ResourceInput) => ({
+export const draftOf = (data: ResourceInput) => ({
   kind: data.kind,
   title: data.title,
   summary: data.summary,
@@ -194,7 +194,7 @@ const revisionDraftOf = (data: RevisionInput) => ({
 });
 
 /** A service's 422 about one field, as a form error; anything else is rethrown. */
-function fieldErrorOf(error: unknown): FieldErrors {
+export function fieldErrorOf(error: unknown): FieldErrors {
   if (error instanceof AppError && error.status === 422 && error.detail?.field)
     return { [String(error.detail.field)]: error.userMessage };
   throw error;

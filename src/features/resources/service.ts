@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, like, max } from "drizzle-orm";
 import { recordActivity } from "../../platform/activity.js";
 import type { Db } from "../../platform/db/client.js";
 import { AppError, conflict, notFound } from "../../platform/errors.js";
@@ -10,7 +10,8 @@ import { people } from "../people/tables.js";
 import { addMonths, type StatusAction } from "./inputs.js";
 import { findResource, type ResourceRow, resourceTarget } from "./load.js";
 import type { RevisionRow, RevisionWithAuthor } from "./queries.js";
-import { type ResourceKind, resourceRevisions, resources } from "./tables.js";
+import { collectionItems, collections, type ResourceKind, resourceRevisions, resources } from "./tables.js";
+import { STARTER_TOOLKIT_SLUG } from "./toolkit/install.js";
 import "./policy.js";
 
 export const resourceUrl = (id: string) => `/resources/${id}`;
@@ -93,7 +94,66 @@ async function touchCommunity(tx: Db, communityId: string | null, now: Date) {
     await tx.update(communities).set({ lastActivityAt: now }).where(eq(communities.id, communityId));
 }
 
-/** Writes a new resource owned by its author, with revision 1; published straight away if asked. */
+/** A `/toolkit/<slug>` address from a title: lower-case words joined by hyphens, at most 60 characters. */
+export function toolkitSlugOf(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug || "item";
+}
+
+/**
+ * For a new starter toolkit item, inside the creating transaction: locks the "Starter toolkit"
+ * collection (so two items added at once queue for both the slug and the last position) and picks
+ * an unused slug. Returns the collection's id, or null if the programme team has deleted it.
+ */
+async function prepareToolkitItem(
+  tx: Db,
+  title: string,
+): Promise<{ collectionId: string | null; slug: string }> {
+  const [collection] = await tx
+    .select({ id: collections.id })
+    .from(collections)
+    .where(and(isNull(collections.communityId), eq(collections.slug, STARTER_TOOLKIT_SLUG)))
+    .for("update");
+  const base = toolkitSlugOf(title);
+  const taken = new Set(
+    (
+      await tx
+        .select({ slug: resources.toolkitSlug })
+        .from(resources)
+        .where(like(resources.toolkitSlug, `${base}%`))
+    ).map((row) => row.slug),
+  );
+  let slug = base;
+  // "new" would shadow the form at /toolkit/new.
+  for (let n = 2; taken.has(slug) || slug === "new"; n++) slug = `${base}-${n}`;
+  return { collectionId: collection?.id ?? null, slug };
+}
+
+async function appendToCollection(tx: Db, collectionId: string, resourceId: string, now: Date) {
+  const [last] = await tx
+    .select({ position: max(collectionItems.position) })
+    .from(collectionItems)
+    .where(eq(collectionItems.collectionId, collectionId));
+  await tx.insert(collectionItems).values({
+    collectionId,
+    resourceId,
+    position: (last?.position ?? -1) + 1,
+  });
+  await tx.update(collections).set({ updatedAt: now }).where(eq(collections.id, collectionId));
+}
+
+/**
+ * Writes a new resource owned by its author, with revision 1; published straight away if asked.
+ * With no community it is a starter toolkit item: it gets a `/toolkit/<slug>` address and goes at
+ * the end of the "Starter toolkit" collection.
+ */
 export async function createResource(
   db: Db,
   actor: PersonActor,
@@ -106,10 +166,12 @@ export async function createResource(
   checkReviewDate(draft.reviewBy, clock);
   const now = clock.now ?? new Date();
   return db.transaction(async (tx) => {
+    const toolkit = community ? null : await prepareToolkitItem(tx, draft.title);
     const [row] = await tx
       .insert(resources)
       .values({
         communityId: community?.id ?? null,
+        toolkitSlug: toolkit?.slug ?? null,
         ...contentOf(draft),
         ownerId: actor.id,
         status: draft.publish ? "published" : "draft",
@@ -123,6 +185,7 @@ export async function createResource(
       })
       .returning();
     if (!row) throw new Error("resource insert returned nothing");
+    if (toolkit?.collectionId) await appendToCollection(tx, toolkit.collectionId, row.id, now);
     await tx.insert(resourceRevisions).values({
       resourceId: row.id,
       number: 1,

@@ -33,10 +33,13 @@ export function UploadForm({
   csrfToken,
   resourceId,
   errors,
+  standalone = false,
 }: {
   csrfToken: string;
   resourceId: string;
   errors?: FieldErrors;
+  /** On its own page (under the heading "Attach a file"): the main action, with a way back. */
+  standalone?: boolean;
 }) {
   const error = errors?.file;
   const id = fieldId("file");
@@ -49,7 +52,7 @@ export function UploadForm({
     >
       <CsrfField token={csrfToken} />
       <div class={error ? "field field-error" : "field"}>
-        <label for={id}>Attach a file</label>
+        <label for={id}>{standalone ? "File" : "Attach a file"}</label>
         <span class="hint" id={`${id}-hint`}>
           A {allowedSummary}, up to {formatBytes(ATTACHMENT_MAX_BYTES)}.
         </span>
@@ -69,9 +72,12 @@ export function UploadForm({
           aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
         />
       </div>
-      <button type="submit" class="button button-secondary">
-        Upload file
-      </button>
+      <div class="form-actions">
+        <button type="submit" class={standalone ? "button" : "button button-secondary"}>
+          Upload file
+        </button>
+        {standalone && <a href={`/resources/${resourceId}`}>Cancel</a>}
+      </div>
     </form>
   );
 }

@@ -93,46 +93,55 @@ export function ManageCollection({
           </ol>
         )}
 
-        <form method="post" action={`${base}/items`} class="form collection-add">
-          <CsrfField token={ctx.csrfToken} />
-          <div class={addError ? "field field-error" : "field"}>
-            <label for={fieldId("resourceId")}>Add a resource</label>
-            <span class="hint" id={`${fieldId("resourceId")}-hint`}>
-              Published and endorsed resources{" "}
-              {loaded.community ? `of ${loaded.community.name}` : "of the starter toolkit"} that are not in
-              the collection yet. It goes at the end.
-            </span>
-            {addError && (
-              <span class="error-message" id={`${fieldId("resourceId")}-error`}>
-                <span class="visually-hidden">Error: </span>
-                {addError}
+        {addable.length === 0 && !addError ? (
+          <p class="muted">
+            Every published resource{" "}
+            {loaded.community ? `of ${loaded.community.name}` : "of the starter toolkit"} is already in the
+            collection.
+          </p>
+        ) : (
+          <form method="post" action={`${base}/items`} class="form collection-add">
+            <CsrfField token={ctx.csrfToken} />
+            <div class={addError ? "field field-error" : "field"}>
+              <label for={fieldId("resourceId")}>Add a resource</label>
+              <span class="hint" id={`${fieldId("resourceId")}-hint`}>
+                Published and endorsed resources{" "}
+                {loaded.community ? `of ${loaded.community.name}` : "of the starter toolkit"} that are not in
+                the collection yet. It goes at the end.
               </span>
+              {addError && (
+                <span class="error-message" id={`${fieldId("resourceId")}-error`}>
+                  <span class="visually-hidden">Error: </span>
+                  {addError}
+                </span>
+              )}
+              {addable.length === 0 ? (
+                // After a refused add with nothing left to choose: the error still has a place to show.
+                <p class="muted" id={fieldId("resourceId")} tabindex={-1}>
+                  Every published resource is already in the collection.
+                </p>
+              ) : (
+                <select
+                  id={fieldId("resourceId")}
+                  name="resourceId"
+                  aria-invalid={addError ? "true" : undefined}
+                  aria-describedby={`${fieldId("resourceId")}-hint${addError ? ` ${fieldId("resourceId")}-error` : ""}`}
+                >
+                  {addable.map((resource) => (
+                    <option value={resource.id}>
+                      {resource.title} ({kindLabels[resource.kind]})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </div>
+            {addable.length > 0 && (
+              <button type="submit" class="button button-secondary">
+                Add to the collection
+              </button>
             )}
-            {addable.length === 0 ? (
-              <p class="muted" id={fieldId("resourceId")}>
-                Every published resource is already in the collection.
-              </p>
-            ) : (
-              <select
-                id={fieldId("resourceId")}
-                name="resourceId"
-                aria-invalid={addError ? "true" : undefined}
-                aria-describedby={`${fieldId("resourceId")}-hint${addError ? ` ${fieldId("resourceId")}-error` : ""}`}
-              >
-                {addable.map((resource) => (
-                  <option value={resource.id}>
-                    {resource.title} ({kindLabels[resource.kind]})
-                  </option>
-                ))}
-              </select>
-            )}
-          </div>
-          {addable.length > 0 && (
-            <button type="submit" class="button button-secondary">
-              Add to the collection
-            </button>
-          )}
-        </form>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="manage-details-title">

@@ -50,6 +50,7 @@ export function CollectionForm({
   errors,
   submit,
   summary = true,
+  cancelHref,
 }: {
   ctx: PageContext;
   action: string;
@@ -58,9 +59,11 @@ export function CollectionForm({
   submit: string;
   /** False where the page shows its own summary at the top. */
   summary?: boolean;
+  /** Where "Cancel" leads; none where the form is one part of a page. */
+  cancelHref?: string;
 }) {
   return (
-    <form method="post" action={action} class="form">
+    <form method="post" action={action} class="form" novalidate>
       {summary && <ErrorSummary errors={errors} labels={collectionLabels} />}
       <CsrfField token={ctx.csrfToken} />
       <TextField
@@ -84,6 +87,7 @@ export function CollectionForm({
         <button type="submit" class="button">
           {submit}
         </button>
+        {cancelHref && <a href={cancelHref}>Cancel</a>}
       </div>
     </form>
   );

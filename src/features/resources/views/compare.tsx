@@ -37,26 +37,35 @@ export function fieldChanges(before: ComparableContent, after: ComparableContent
   });
 }
 
+/**
+ * A changed part's words, one mark per line: the spaces and line breaks between are left unmarked,
+ * since a box drawn across an empty line reads as a stray mark.
+ */
+function Changed({ kind, text }: { kind: "added" | "removed"; text: string }) {
+  const label = kind === "added" ? "added" : "removed";
+  return (
+    <>
+      {text.split(/(\s*\n\s*|^\s+|\s+$)/).map((piece) => {
+        if (!piece.trim()) return piece;
+        const inner = (
+          <>
+            <span class="visually-hidden">[{label}: </span>
+            {piece}
+            <span class="visually-hidden">]</span>
+          </>
+        );
+        return kind === "added" ? <ins>{inner}</ins> : <del>{inner}</del>;
+      })}
+    </>
+  );
+}
+
 /** Words added and removed, marked up so that the change does not rely on colour alone. */
 export function DiffText({ parts }: { parts: DiffPart[] }) {
   return (
     <p class="diff">
       {parts.map((part) =>
-        part.kind === "added" ? (
-          <ins>
-            <span class="visually-hidden">[added: </span>
-            {part.text}
-            <span class="visually-hidden">]</span>
-          </ins>
-        ) : part.kind === "removed" ? (
-          <del>
-            <span class="visually-hidden">[removed: </span>
-            {part.text}
-            <span class="visually-hidden">]</span>
-          </del>
-        ) : (
-          <span>{part.text}</span>
-        ),
+        part.kind === "same" ? <span>{part.text}</span> : <Changed kind={part.kind} text={part.text} />,
       )}
     </p>
   );

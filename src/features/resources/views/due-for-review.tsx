@@ -31,12 +31,11 @@ export function DueForReview({
         </EmptyState>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="resources-due-table">
             <caption class="visually-hidden">Resources due for review</caption>
             <thead>
               <tr>
                 <th scope="col">Resource</th>
-                <th scope="col">Kind</th>
                 <th scope="col">Owner</th>
                 <th scope="col">Review by</th>
               </tr>
@@ -46,8 +45,8 @@ export function DueForReview({
                 <tr>
                   <th scope="row">
                     <a href={`/resources/${item.id}`}>{item.title}</a>
+                    <span class="resources-due-kind">{kindLabels[item.kind]}</span>
                   </th>
-                  <td>{kindLabels[item.kind]}</td>
                   <td>
                     {item.owner ? <a href={`/people/${item.owner.handle}`}>{item.owner.name}</a> : "No owner"}
                   </td>

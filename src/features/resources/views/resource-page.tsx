@@ -23,8 +23,9 @@ export interface DecisionReminder {
   notes: string;
 }
 
-function Person({ person }: { person: PersonRef | null }) {
-  return person ? <a href={`/people/${person.handle}`}>{person.name}</a> : <>someone who has since left</>;
+/** A person, or who stands in for nobody: the starter toolkit's own items (shipped with Convene) are the programme team's. */
+function Person({ person, nobody }: { person: PersonRef | null; nobody: string }) {
+  return person ? <a href={`/people/${person.handle}`}>{person.name}</a> : nobody;
 }
 
 const day = (date: string) => formatDate(new Date(`${date}T12:00:00Z`));
@@ -152,6 +153,7 @@ export function ResourcePage({
   sections: Child;
 }) {
   const { resource, people } = loaded;
+  const nobody = loaded.community ? "someone who has since left" : "the programme team";
   const title = (
     <>
       {resource.title} <StatusBadges status={resource.status} reviewBy={resource.reviewBy} today={today} />
@@ -172,7 +174,7 @@ export function ResourcePage({
         )}
         {resource.status === "endorsed" && resource.endorsedAt && (
           <p class="notice notice-success resource-endorsed">
-            Endorsed as agreed good practice by <Person person={people.endorsedBy} /> on{" "}
+            Endorsed as agreed good practice by <Person person={people.endorsedBy} nobody={nobody} /> on{" "}
             <When date={resource.endorsedAt} />.
           </p>
         )}
@@ -194,12 +196,12 @@ export function ResourcePage({
           <dl class="facts">
             <dt>Owner</dt>
             <dd>
-              <Person person={people.owner} />
+              <Person person={people.owner} nobody={nobody[0]!.toUpperCase() + nobody.slice(1)} />
             </dd>
             <dt>Last edited</dt>
             <dd>
-              <When date={resource.lastEditedAt} /> by <Person person={people.lastEditedBy} /> (revision{" "}
-              {resource.revision})
+              <When date={resource.lastEditedAt} /> by <Person person={people.lastEditedBy} nobody={nobody} />{" "}
+              (revision {resource.revision})
             </dd>
             {resource.reviewBy && (
               <>
@@ -213,7 +215,7 @@ export function ResourcePage({
               <>
                 <dt>Last reviewed</dt>
                 <dd>
-                  <When date={resource.reviewedAt} /> by <Person person={people.reviewedBy} />
+                  <When date={resource.reviewedAt} /> by <Person person={people.reviewedBy} nobody={nobody} />
                 </dd>
               </>
             )}

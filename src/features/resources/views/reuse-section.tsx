@@ -92,7 +92,7 @@ function MarkButton({
         class="button button-secondary reuse-toggle"
         aria-pressed={pressed ? "true" : "false"}
       >
-        <span aria-hidden="true">{pressed ? "✓ " : ""}</span>
+        {pressed && <span aria-hidden="true">✓</span>}
         {markLabels[kind]}
       </button>
     </form>
