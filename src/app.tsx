@@ -60,6 +60,7 @@ import { log } from "./platform/log.js";
 import { anonymous } from "./platform/policy.js";
 import { findAsset } from "./ui/assets.js";
 import { renderErrorPage } from "./ui/error-page.js";
+import { fileTooLargePage } from "./ui/file-too-large.js";
 
 export function createApp(config: Config, database: Database) {
   const { db } = database;
@@ -108,7 +109,9 @@ export function createApp(config: Config, database: Database) {
     "/resources/:id/attachments",
     bodyLimit({
       maxSize: ATTACHMENT_MAX_BYTES + 64 * 1024,
-      onError: (c) => c.text("That file is larger than the 10 MB limit.", 413),
+      // Sessions are not loaded yet, so this is a page of its own (not the layout); the browser may
+      // still be sending the file, so it answers at once rather than redirecting.
+      onError: (c) => c.html(fileTooLargePage(c.req.param("id") ?? "", config.orgName), 413),
     }),
   );
   app.use(

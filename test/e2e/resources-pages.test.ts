@@ -198,7 +198,8 @@ test("attachments: a PDF and a PNG through the form, a refused file, and the upl
   assert.match(await text(memberPage.locator(".error-summary")), /files can be at most 10 MB/);
   await screenshot(memberPage, "resource-attachment-too-big");
 
-  // Well over the limit, the server stops reading (src/app.tsx's bodyLimit) and answers in plain text.
+  // Well over the limit, the server stops reading (src/app.tsx's bodyLimit) and answers with a page
+  // of its own that leads back to the upload form.
   await memberPage.getByLabel("File", { exact: true }).setInputFiles(
     {
       name: "huge.pdf",
@@ -212,7 +213,7 @@ test("attachments: a PDF and a PNG through the form, a refused file, and the upl
     memberPage.getByRole("button", { name: "Upload file" }).click(),
   ]);
   assert.equal(huge.status(), 413);
-  assert.match(await huge.text(), /larger than the 10 MB limit/);
+  assert.match(await huge.text(), /That file is too large/);
 
   await visit(memberPage, `${resourcePath}/attachments/new`);
   await screenshot(memberPage, "resource-attachments-new");
