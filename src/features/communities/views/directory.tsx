@@ -1,6 +1,7 @@
 import type { Page } from "../../../platform/http/pagination.js";
 import type { Actor } from "../../../platform/policy.js";
 import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../../ui/components/common.js";
+import { FilterSelect } from "../../../ui/components/filters.js";
 import type { OpenProposal } from "../../proposals/queries.js";
 import { ProposedCommunities } from "../../proposals/views/parts.js";
 import type { CommunityDirectoryQuery } from "../directory-inputs.js";
@@ -74,52 +75,40 @@ export function CommunityDirectory({
           <label for="communities-q">Name or practice area</label>
           <input id="communities-q" type="search" name="q" value={query.q} />
         </div>
-        <div class="field">
-          <label for="communities-type">Type</label>
-          <select id="communities-type" name="type">
-            <option value="">All types</option>
-            {Object.entries(typeLabels).map(([value, label]) => (
-              <option value={value} selected={value === query.type}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="communities-type"
+          name="type"
+          label="Type"
+          all="All types"
+          options={Object.entries(typeLabels)}
+          value={query.type}
+        />
         <div class="field">
           <label for="communities-area">Practice area</label>
           <input id="communities-area" type="search" name="area" value={query.area} />
         </div>
-        <div class="field">
-          <label for="communities-stage">Stage</label>
-          <select id="communities-stage" name="stage">
-            <option value="">All stages</option>
-            {Object.entries(stageLabels).map(([value, label]) => (
-              <option value={value} selected={value === query.stage}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="communities-status">Status</label>
-          <select id="communities-status" name="status">
-            {Object.entries(statusLabels).map(([value, label]) => (
-              <option value={value} selected={value === query.status}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="communities-sort">Sort by</label>
-          <select id="communities-sort" name="sort">
-            {Object.entries(sortLabels).map(([value, label]) => (
-              <option value={value} selected={value === query.sort}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="communities-stage"
+          name="stage"
+          label="Stage"
+          all="All stages"
+          options={Object.entries(stageLabels)}
+          value={query.stage}
+        />
+        <FilterSelect
+          id="communities-status"
+          name="status"
+          label="Status"
+          options={Object.entries(statusLabels)}
+          value={query.status}
+        />
+        <FilterSelect
+          id="communities-sort"
+          name="sort"
+          label="Sort by"
+          options={Object.entries(sortLabels)}
+          value={query.sort}
+        />
         {actor.kind === "person" && (
           <div class="choice directory-mine">
             <input id="communities-mine" type="checkbox" name="mine" value="1" checked={query.mine === "1"} />

@@ -3,36 +3,6 @@ import { EmptyState } from "../../../ui/components/common.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import type { CommunityView } from "../load.js";
 
-/** The community's own places to talk and share, outside Convene, as labelled links. */
-export function channelsOf(community: CommunityView["community"]) {
-  return [
-    { href: community.mailingListUrl, label: "Mailing list" },
-    { href: community.chatUrl, label: "Chat group" },
-    { href: community.websiteUrl, label: "Website" },
-    // Only ordinary web and mail addresses become links, whatever was saved.
-  ].filter((channel) => /^(https?:\/\/|mailto:)/i.test(channel.href));
-}
-
-/** Links under an empty tab: the community's external channels and pages where things live today. */
-export function MeanwhileLinks({
-  view,
-  links,
-}: {
-  view: CommunityView;
-  links: { href: string; label: string }[];
-}) {
-  const all = [...channelsOf(view.community), ...links];
-  return (
-    <ul aria-label="Meanwhile">
-      {all.map((link) => (
-        <li>
-          <a href={link.href}>{link.label}</a>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** What a tab says to someone who may not see the community's content: who can, and how to join. */
 export function MembersOnlyTab({ ctx, view, what }: { ctx: PageContext; view: CommunityView; what: string }) {
   const { community, membership } = view;
