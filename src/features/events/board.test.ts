@@ -5,8 +5,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { actorFor, buildCommunity, buildPerson } from "../../../test/support/factories.js";
 import { actors, kinds } from "../../../test/support/policy-matrix.js";
+import { signInOnce } from "../../../test/support/signed-in.js";
 import { activityEvents } from "../../platform/activity.js";
 import { decide } from "../../platform/policy.js";
 import type { PageContext } from "../../ui/page-context.js";
@@ -49,16 +50,7 @@ const unconference = (overrides: Parameters<typeof buildEvent>[2] = {}) =>
     ...overrides,
   });
 
-const sessions = new Map<string, Visitor>();
-async function signedIn(person: { email: string }) {
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  assert.equal((await visitor.signIn(person.email, FACTORY_PASSWORD)).status, 303);
-  await visitor.get("/");
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app, { openHome: true });
 
 async function propose(personId: string, eventId: string, title: string) {
   return proposeSession(db, await actorFor(db, personId), await loadEvent(db, eventId), true, {

@@ -5,7 +5,8 @@ import ICAL from "ical.js";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { actorFor, buildCommunity, buildPerson } from "../../../test/support/factories.js";
+import { signInOnce } from "../../../test/support/signed-in.js";
 import { activityEvents } from "../../platform/activity.js";
 import { memberships } from "../memberships/tables.js";
 import { hashToken } from "../tokens/secret.js";
@@ -62,16 +63,7 @@ const cancelled = await buildEvent(db, payroll.id, {
 });
 const longAgo = await buildEvent(db, payroll.id, { title: "Long-ago social", startsAt: inDays(-90) });
 
-const sessions = new Map<string, Visitor>();
-async function signedIn(person: { email: string }) {
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  const response = await visitor.signIn(person.email, FACTORY_PASSWORD);
-  assert.equal(response.status, 303, `sign-in of ${person.email}`);
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app);
 
 function parse(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));

@@ -4,10 +4,10 @@ import { and, asc, eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { buildCommunity, buildPerson } from "../../../test/support/factories.js";
+import { apiClient, signInOnce } from "../../../test/support/signed-in.js";
 import { activityEvents } from "../../platform/activity.js";
 import { notifications } from "../notifications/tables.js";
-import { createToken } from "../tokens/service.js";
 import { eventHosts, eventOrganisers, eventRsvps, eventSeries, events } from "./tables.js";
 import { toLocal } from "./zoned-time.js";
 
@@ -44,34 +44,9 @@ const research = await buildCommunity(db, {
   members: [{ personId: helper.id, role: "convenor" }],
 });
 
-const sessions = new Map<string, Visitor>();
-async function signedIn(person: { email: string }) {
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  const response = await visitor.signIn(person.email, FACTORY_PASSWORD);
-  assert.equal(response.status, 303, `sign-in of ${person.email}`);
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app);
 
-async function tokenFor(who: { id: string }) {
-  return (await createToken(db, await actorFor(db, who.id), { name: "events" })).secret;
-}
-
-async function call(path: string, options: { token?: string; method?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await app.request(`/api/v1${path}`, {
-    method: options.method ?? "GET",
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: test reads loose JSON.
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as any };
-}
+const { tokenFor, call } = apiClient(app, db, "events");
 
 const baseFields = {
   type: "workshop",

@@ -5,6 +5,7 @@ import type { AppEnv } from "../../platform/http/context.js";
 import { decodeCursor } from "../../platform/http/pagination.js";
 import { can } from "../../platform/policy.js";
 import { EmptyState, LiveFilters, PageHeader, Pagination } from "../../ui/components/common.js";
+import { FilterSelect } from "../../ui/components/filters.js";
 import { renderPage } from "../../ui/render.js";
 import { loadCommunityView } from "../communities/load.js";
 import { CommunityShell, communityCrumbs, communityTitle } from "../communities/views/shell.js";
@@ -330,39 +331,30 @@ function EventFilters({ query, communities }: { query: FindingQuery; communities
     <LiveFilters action="/events" label="Filter events">
       {query.view === "month" && <input type="hidden" name="view" value="month" />}
       {query.view === "month" && query.month && <input type="hidden" name="month" value={query.month} />}
-      <div class="field">
-        <label for="events-community">Community</label>
-        <select id="events-community" name="community">
-          <option value="">All communities</option>
-          {communities.map((community) => (
-            <option value={community.slug} selected={community.slug === query.community}>
-              {community.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="events-type">Type</label>
-        <select id="events-type" name="type">
-          <option value="">All types</option>
-          {Object.entries(typeLabels).map(([value, label]) => (
-            <option value={value} selected={value === query.type}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="events-format">Format</label>
-        <select id="events-format" name="format">
-          <option value="">In person or online</option>
-          {Object.entries(formatLabels).map(([value, label]) => (
-            <option value={value} selected={value === query.format}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="events-community"
+        name="community"
+        label="Community"
+        all="All communities"
+        options={communities.map((community) => [community.slug, community.name] as const)}
+        value={query.community}
+      />
+      <FilterSelect
+        id="events-type"
+        name="type"
+        label="Type"
+        all="All types"
+        options={Object.entries(typeLabels)}
+        value={query.type}
+      />
+      <FilterSelect
+        id="events-format"
+        name="format"
+        label="Format"
+        all="In person or online"
+        options={Object.entries(formatLabels)}
+        value={query.format}
+      />
       <div class="choice">
         <input
           id="events-cancelled"

@@ -4,8 +4,8 @@ import { Validator } from "@seriousme/openapi-schema-validator";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
-import { createToken } from "../tokens/service.js";
+import { buildCommunity, buildPerson } from "../../../test/support/factories.js";
+import { apiClient, signInOnce } from "../../../test/support/signed-in.js";
 import { monthGrid } from "./views/month-calendar.js";
 import { fromLocal, toLocal } from "./zoned-time.js";
 
@@ -84,34 +84,11 @@ const hostile = await buildEvent(db, payroll.id, {
   startsAt: inDays(8),
 });
 
-const tokens = new Map<string, string>();
-async function tokenFor(who: { id: string }) {
-  const known = tokens.get(who.id);
-  if (known) return known;
-  const secret = (await createToken(db, await actorFor(db, who.id), { name: "finding" })).secret;
-  tokens.set(who.id, secret);
-  return secret;
-}
+const api = apiClient(app, db, "finding");
+const call = (path: string, who?: { id: string }) => api.call(path, { as: who });
 
-async function call(path: string, who?: { id: string }) {
-  const headers: Record<string, string> = {};
-  if (who) headers.authorization = `Bearer ${await tokenFor(who)}`;
-  const response = await app.request(`/api/v1${path}`, { headers });
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: test reads loose JSON.
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as any };
-}
-
-const sessions = new Map<string, Visitor>();
-async function visitorFor(person?: { email: string }) {
-  if (!person) return new Visitor(app as never);
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  assert.equal((await visitor.signIn(person.email, FACTORY_PASSWORD)).status, 303);
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app);
+const visitorFor = (person?: { email: string }) => (person ? signedIn(person) : new Visitor(app as never));
 
 async function page(path: string, person?: { email: string }) {
   const response = await (await visitorFor(person)).get(path);

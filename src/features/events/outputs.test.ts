@@ -4,7 +4,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { actorFor, buildCommunity, buildPerson } from "../../../test/support/factories.js";
+import { signInOnce } from "../../../test/support/signed-in.js";
 import { activityEvents } from "../../platform/activity.js";
 import { anonymous, can } from "../../platform/policy.js";
 import type { PageContext } from "../../ui/page-context.js";
@@ -47,16 +48,7 @@ const past = () =>
     going: [member.id, goer.id, leaver.id],
   });
 
-const sessions = new Map<string, Visitor>();
-async function signedIn(person: { email: string }) {
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  assert.equal((await visitor.signIn(person.email, FACTORY_PASSWORD)).status, 303);
-  await visitor.get("/");
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app, { openHome: true });
 
 const goodForm = {
   notes: "## What we agreed\n\n- Move the cut-off to the 20th",

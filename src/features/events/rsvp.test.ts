@@ -4,12 +4,12 @@ import { and, eq } from "drizzle-orm";
 import { createTestApp } from "../../../test/support/app.js";
 import { Visitor } from "../../../test/support/browser-session.js";
 import { buildEvent } from "../../../test/support/event-factories.js";
-import { actorFor, buildCommunity, buildPerson, FACTORY_PASSWORD } from "../../../test/support/factories.js";
+import { actorFor, buildCommunity, buildPerson } from "../../../test/support/factories.js";
+import { apiClient, signInOnce } from "../../../test/support/signed-in.js";
 import { activityEvents } from "../../platform/activity.js";
 import { type Actor, anonymous, can } from "../../platform/policy.js";
 import type { PageContext } from "../../ui/page-context.js";
 import { notifications } from "../notifications/tables.js";
-import { createToken } from "../tokens/service.js";
 import { eventTarget, loadEvent } from "./load.js";
 import { fillFreedPlaces } from "./rsvp-service.js";
 import { eventRsvps, events } from "./tables.js";
@@ -51,40 +51,9 @@ const wellbeing = await buildCommunity(db, {
 const HOUR = 3_600_000;
 const inAWeek = () => new Date(Date.now() + 7 * 24 * HOUR);
 
-const sessions = new Map<string, Visitor>();
-async function signedIn(person: { email: string }) {
-  const known = sessions.get(person.email);
-  if (known) return known;
-  const visitor = new Visitor(app as never);
-  const response = await visitor.signIn(person.email, FACTORY_PASSWORD);
-  assert.equal(response.status, 303, `sign-in of ${person.email}`);
-  sessions.set(person.email, visitor);
-  return visitor;
-}
+const signedIn = signInOnce(app);
 
-const tokens = new Map<string, string>();
-async function tokenFor(who: { id: string }) {
-  let token = tokens.get(who.id);
-  if (!token) {
-    token = (await createToken(db, await actorFor(db, who.id), { name: "rsvp" })).secret;
-    tokens.set(who.id, token);
-  }
-  return token;
-}
-
-async function call(path: string, options: { as?: { id: string }; method?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
-  if (options.body !== undefined) headers["content-type"] = "application/json";
-  const response = await app.request(`/api/v1${path}`, {
-    method: options.method ?? "GET",
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-  });
-  const text = await response.text();
-  // biome-ignore lint/suspicious/noExplicitAny: test reads loose JSON.
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as any };
-}
+const { call } = apiClient(app, db, "rsvp");
 
 async function rsvpRow(eventId: string, personId: string) {
   const [row] = await db

@@ -1,3 +1,5 @@
+import type { Child } from "hono/jsx";
+
 /** What the grid needs of a placed session. */
 export interface GridSession {
   id: string;
@@ -29,9 +31,52 @@ export function ScheduleGrid({
     sessions.filter((s) => s.room !== null && s.slot !== null).map((s) => [`${s.room}:${s.slot}`, s]),
   );
   return (
-    <div class="table-wrap board-grid-wrap">
-      <table class="board-grid stack-on-mobile">
-        <caption class={captionHidden ? "visually-hidden" : undefined}>{caption}</caption>
+    <RoomSlotTable
+      wrapClass="board-grid-wrap"
+      tableClass="board-grid"
+      caption={caption}
+      captionHidden={captionHidden}
+      rooms={rooms}
+      slots={slots}
+      cell={(room, r, _slot, s) => {
+        const session = inCell.get(`${r}:${s}`);
+        return (
+          <td data-label={room} class={session ? undefined : "board-cell-empty"}>
+            {session ? (
+              <>
+                <span class="board-session-title">{session.title}</span>
+                {session.proposerName && (
+                  <span class="muted board-session-by"> with {session.proposerName}</span>
+                )}
+              </>
+            ) : (
+              <span class="muted">No session</span>
+            )}
+          </td>
+        );
+      }}
+    />
+  );
+}
+
+/**
+ * A table of slots down the side and rooms across the top, shared by the schedule and the form
+ * that places sessions in it. `cell` draws the `<td>` for a room in a slot.
+ */
+export function RoomSlotTable(props: {
+  wrapClass?: string;
+  tableClass: string;
+  caption: string;
+  captionHidden: boolean;
+  rooms: string[];
+  slots: string[];
+  cell: (room: string, r: number, slot: string, s: number) => Child;
+}) {
+  const { rooms, slots } = props;
+  return (
+    <div class={props.wrapClass ? `table-wrap ${props.wrapClass}` : "table-wrap"}>
+      <table class={`${props.tableClass} stack-on-mobile`}>
+        <caption class={props.captionHidden ? "visually-hidden" : undefined}>{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">Time</th>
@@ -44,23 +89,7 @@ export function ScheduleGrid({
           {slots.map((slot, s) => (
             <tr>
               <th scope="row">{slot}</th>
-              {rooms.map((room, r) => {
-                const session = inCell.get(`${r}:${s}`);
-                return (
-                  <td data-label={room} class={session ? undefined : "board-cell-empty"}>
-                    {session ? (
-                      <>
-                        <span class="board-session-title">{session.title}</span>
-                        {session.proposerName && (
-                          <span class="muted board-session-by"> with {session.proposerName}</span>
-                        )}
-                      </>
-                    ) : (
-                      <span class="muted">No session</span>
-                    )}
-                  </td>
-                );
-              })}
+              {rooms.map((room, r) => props.cell(room, r, slot, s))}
             </tr>
           ))}
         </tbody>

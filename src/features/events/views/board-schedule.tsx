@@ -11,6 +11,7 @@ import {
 import type { PageContext } from "../../../ui/page-context.js";
 import { cellField, MAX_VOTES } from "../board-inputs.js";
 import type { BoardProposal } from "../board-queries.js";
+import { RoomSlotTable } from "./board-grid.js";
 
 const votes = (n: number) => (n === 1 ? "1 vote" : `${n} votes`);
 
@@ -101,57 +102,44 @@ export function ScheduleForms({
           {proposals.length === 0 ? (
             <p class="muted">No sessions have been proposed yet.</p>
           ) : (
-            <div class="table-wrap">
-              <table class="board-place stack-on-mobile">
-                <caption class="visually-hidden">Choose a session for each room and slot</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    {rooms.map((room) => (
-                      <th scope="col">{room}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {slots.map((slot, s) => (
-                    <tr>
-                      <th scope="row">{slot}</th>
-                      {rooms.map((room, r) => {
-                        const field = cellField(r, s);
-                        const error = form === "place" ? errors?.[field] : undefined;
-                        const current = cellValue(field);
-                        return (
-                          <td data-label={room} class={error ? "field-error" : undefined}>
-                            <label class="visually-hidden" for={fieldId(field)}>
-                              {room} at {slot}
-                            </label>
-                            {error && (
-                              <span class="error-message" id={`${fieldId(field)}-error`}>
-                                <span class="visually-hidden">Error: </span>
-                                {error}
-                              </span>
-                            )}
-                            <select
-                              id={fieldId(field)}
-                              name={field}
-                              aria-invalid={error ? "true" : undefined}
-                              aria-describedby={error ? `${fieldId(field)}-error` : undefined}
-                            >
-                              <option value="">No session</option>
-                              {proposals.map((p) => (
-                                <option value={p.id} selected={p.id === current}>
-                                  {p.title} ({votes(p.voteCount)})
-                                </option>
-                              ))}
-                            </select>
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <RoomSlotTable
+              tableClass="board-place"
+              caption="Choose a session for each room and slot"
+              captionHidden
+              rooms={rooms}
+              slots={slots}
+              cell={(room, r, slot, s) => {
+                const field = cellField(r, s);
+                const error = form === "place" ? errors?.[field] : undefined;
+                const current = cellValue(field);
+                return (
+                  <td data-label={room} class={error ? "field-error" : undefined}>
+                    <label class="visually-hidden" for={fieldId(field)}>
+                      {room} at {slot}
+                    </label>
+                    {error && (
+                      <span class="error-message" id={`${fieldId(field)}-error`}>
+                        <span class="visually-hidden">Error: </span>
+                        {error}
+                      </span>
+                    )}
+                    <select
+                      id={fieldId(field)}
+                      name={field}
+                      aria-invalid={error ? "true" : undefined}
+                      aria-describedby={error ? `${fieldId(field)}-error` : undefined}
+                    >
+                      <option value="">No session</option>
+                      {proposals.map((p) => (
+                        <option value={p.id} selected={p.id === current}>
+                          {p.title} ({votes(p.voteCount)})
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                );
+              }}
+            />
           )}
           <div class="form-actions">
             <Button>Save the schedule</Button>

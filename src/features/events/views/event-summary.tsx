@@ -1,16 +1,8 @@
-import type { EventFormat, EventType } from "../tables.js";
+import type { EventFormat } from "../tables.js";
 import { toLocal } from "../zoned-time.js";
 
-export const eventTypeLabels: Record<EventType, string> = {
-  workshop: "Workshop",
-  talk: "Talk",
-  roundtable: "Roundtable",
-  unconference: "Unconference",
-  mentoring: "Mentoring",
-  social: "Social",
-  meeting: "Meeting",
-  other: "Other",
-};
+// The same words as the finding filters use.
+export { typeLabels as eventTypeLabels } from "../finding-inputs.js";
 
 export const eventFormatLabels: Record<EventFormat, string> = {
   in_person: "In person",

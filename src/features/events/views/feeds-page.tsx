@@ -1,7 +1,7 @@
 import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { EmptyState, PageHeader } from "../../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, RadioGroup, SelectField } from "../../../ui/components/form.js";
-import { RelativeTime } from "../../../ui/components/time.js";
+import { ConfirmRevoke, RevocableTable, ShownOnce } from "../../../ui/components/secrets.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import type { ActiveFeed, FeedListItem, FeedScope } from "../calendar-queries.js";
 
@@ -119,29 +119,21 @@ export function FeedsPage(props: {
 function NewFeed({ feed }: { feed: CreatedFeed }) {
   const webcal = feed.url.replace(/^https?:/, "webcal:");
   return (
-    <section class="notice notice-success feed-created" aria-labelledby="new-feed-heading">
-      <h2 id="new-feed-heading">Your new feed: {describeFeed(feed)}</h2>
-      <p>
-        <strong>Copy the address now: this is the only time it is shown.</strong> Anyone with it can see these
-        events as you do, so keep it to yourself. If you lose it or share it by mistake, revoke the feed and
-        create another.
-      </p>
-      <div class="field">
-        <label for="new-feed-url">Feed address</label>
-        <input
-          id="new-feed-url"
-          class="feed-url"
-          type="text"
-          readonly
-          value={feed.url}
-          autocomplete="off"
-          spellcheck={false}
-        />
-      </div>
+    <ShownOnce
+      class="feed-created"
+      headingId="new-feed-heading"
+      heading={<>Your new feed: {describeFeed(feed)}</>}
+      warning="Copy the address now: this is the only time it is shown."
+      explanation="Anyone with it can see these events as you do, so keep it to yourself. If you lose it or share it by mistake, revoke the feed and create another."
+      inputId="new-feed-url"
+      label="Feed address"
+      value={feed.url}
+      inputClass="feed-url"
+    >
       <p>
         On a Mac, iPhone or iPad you can also <a href={webcal}>open it in your calendar app</a>.
       </p>
-    </section>
+    </ShownOnce>
   );
 }
 
@@ -172,61 +164,30 @@ function HowToSubscribe() {
 
 function FeedTable({ feeds }: { feeds: FeedListItem[] }) {
   return (
-    <div class="table-wrap">
-      <table class="stack-on-mobile">
-        <caption class="visually-hidden">Your calendar feeds</caption>
-        <thead>
-          <tr>
-            <th scope="col">What it shows</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {feeds.map((feed) => (
-            <tr>
-              <td>
-                <strong>{describeFeed(feed)}</strong>
-              </td>
-              <td data-label="Created">
-                <RelativeTime date={feed.createdAt} />
-              </td>
-              <td data-label="Last used">
-                {feed.lastUsedAt ? <RelativeTime date={feed.lastUsedAt} /> : "Not yet"}
-              </td>
-              <td>
-                <a href={`/me/calendar/${feed.id}/revoke`}>
-                  Revoke<span class="visually-hidden"> the feed: {describeFeed(feed)}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RevocableTable
+      caption="Your calendar feeds"
+      items={feeds}
+      name={{ heading: "What it shows", cell: describeFeed }}
+      neverUsed="Not yet"
+      revokeHref={(feed) => `/me/calendar/${feed.id}/revoke`}
+      revokeWhat={(feed) => `the feed: ${describeFeed(feed)}`}
+    />
   );
 }
 
-/** Revoking cannot be undone, so it is a page that says what will happen, not a bare button. */
 export function RevokeFeed({ ctx, feed }: { ctx: PageContext; feed: ActiveFeed }) {
   return (
-    <div class="form">
-      <h1>Revoke this calendar feed?</h1>
-      <p class="lead">
-        The feed “{describeFeed(feed)}” will stop at once: calendars subscribed to it will get no more
-        updates, and its address will answer “not found”. You cannot undo this. If you need it again, create a
-        new feed and subscribe to its new address.
-      </p>
-      <form method="post" action={`/me/calendar/${feed.id}/revoke`}>
-        <CsrfField token={ctx.csrfToken} />
-        <div class="form-actions">
-          <Button variant="danger">Revoke feed</Button>
-          <a href="/me/calendar">Keep the feed</a>
-        </div>
-      </form>
-    </div>
+    <ConfirmRevoke
+      csrfToken={ctx.csrfToken}
+      title="Revoke this calendar feed?"
+      action={`/me/calendar/${feed.id}/revoke`}
+      button="Revoke feed"
+      keepHref="/me/calendar"
+      keepLabel="Keep the feed"
+    >
+      The feed “{describeFeed(feed)}” will stop at once: calendars subscribed to it will get no more updates,
+      and its address will answer “not found”. You cannot undo this. If you need it again, create a new feed
+      and subscribe to its new address.
+    </ConfirmRevoke>
   );
 }

@@ -4,7 +4,7 @@ import type { Actor } from "../../../platform/policy.js";
 import { type CommunityCard, cardColumns } from "../../communities/directory-queries.js";
 import { communities } from "../../communities/tables.js";
 import type { SearchParams } from "../inputs.js";
-import { boosted, COUNT_CAP, findableCommunities, type KindResult } from "./shared.js";
+import { boosted, COUNT_CAP, capped, findableCommunities, type KindResult, noResults } from "./shared.js";
 
 /**
  * Communities as the directory finds them (listed ones, and unlisted ones only for their members;
@@ -29,7 +29,7 @@ export async function searchCommunityHits(
   actor: Actor,
   params: SearchParams,
 ): Promise<KindResult<CommunityCard>> {
-  if (!params.q) return { items: [], total: 0, atLeast: false };
+  if (!params.q) return noResults();
   const where = conditions(actor, params);
   // A name match outranks a word deep in a description.
   const rank = boosted(
@@ -59,5 +59,5 @@ export async function searchCommunityHits(
     ),
   ]);
   const n = Number(count[0]?.n ?? 0);
-  return { items, total: Math.min(n, COUNT_CAP), atLeast: n > COUNT_CAP };
+  return capped(items, n);
 }

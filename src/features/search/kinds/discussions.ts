@@ -6,23 +6,25 @@ import {
   asDate,
   boosted,
   COUNT_CAP,
+  capped,
+  countMatches,
+  type Hit,
+  type HitRow,
   headlineOptions,
   headlineSource,
+  hitOf,
   type KindResult,
+  noResults,
+  queryTable,
   readableCommunities,
   rowsOf,
-  type Snippet,
   titleHeadlineOptions,
-  toSnippet,
 } from "./shared.js";
 
 /** A thread or a reply that matched. Replies carry their thread's title and link to their anchor. */
-export interface PostHit {
+export interface PostHit extends Hit {
   type: "thread" | "reply";
-  id: string;
   threadId: string;
-  title: string;
-  titleSnippet: Snippet;
   threadKind: string;
   /** For a question thread: it has an accepted answer. For a reply: it is the accepted answer. */
   answered: boolean;
@@ -30,23 +32,17 @@ export interface PostHit {
   communitySlug: string;
   communityName: string;
   createdAt: Date;
-  snippet: Snippet;
-  url: string;
 }
 
-type Row = {
+type Row = HitRow & {
   type: "thread" | "reply";
-  id: string;
   thread_id: string;
-  title: string;
-  title_headline: string;
   thread_kind: string;
   answered: boolean;
   author_name: string | null;
   community_slug: string;
   community_name: string;
   created_at: Date | string;
-  headline: string;
 };
 
 /**
@@ -80,13 +76,6 @@ function matching(actor: Actor, params: SearchParams, since: Date | null) {
       and r.thread_id not in (select w.id from threads w where w.hidden_at is not null or w.deleted_at is not null)`;
 }
 
-async function countMatches(db: Db, actor: Actor, params: SearchParams) {
-  const result = await db.execute(
-    sql`select count(*)::int as n from (${matching(actor, params, null)} limit ${COUNT_CAP + 1}) capped`,
-  );
-  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
-}
-
 /** One page of matches since `since` (null: all), with the texts, names and snippets, and how many matched in all. */
 async function pageOfMatches(db: Db, actor: Actor, params: SearchParams, since: Date | null) {
   const order = params.sort === "newest" ? sql`created_at desc, id desc` : sql`rank desc, id desc`;
@@ -111,7 +100,7 @@ async function pageOfMatches(db: Db, actor: Actor, params: SearchParams, since: 
     from posts
     join threads t on t.id = posts.thread_id
     join communities c on c.id = t.community_id
-    cross join (select websearch_to_tsquery('english', ${params.q}) as q) query
+    cross join ${queryTable(params.q)}
     left join people p on p.id = posts.author_id
     order by ${order}`);
   const rows = rowsOf<Row & { matched: number | string }>(result);
@@ -137,12 +126,12 @@ export async function searchDiscussions(
   actor: Actor,
   params: SearchParams,
 ): Promise<KindResult<PostHit>> {
-  if (actor.kind !== "person" || !params.q) return { items: [], total: 0, atLeast: false };
+  if (actor.kind !== "person" || !params.q) return noResults();
   const needed = params.offset + params.limit;
   const sinceDays = (days: number) => new Date(params.now.getTime() - days * 86_400_000);
   const windows = needed <= WINDOW_MIN ? WINDOWS.map(sinceDays) : [];
   const [n, first] = await Promise.all([
-    countMatches(db, actor, params),
+    countMatches(db, matching(actor, params, null)),
     windows[0] ? pageOfMatches(db, actor, params, windows[0]) : null,
   ]);
   const serves = (found: { matched: number }) =>
@@ -158,20 +147,16 @@ export async function searchDiscussions(
   const items = page.rows.map((row): PostHit => {
     const base = `/communities/${row.community_slug}/discussions/${row.thread_id}`;
     return {
+      ...hitOf(row, row.type === "reply" ? `${base}#reply-${row.id}` : base),
       type: row.type,
-      id: row.id,
       threadId: row.thread_id,
-      title: row.title,
-      titleSnippet: toSnippet(row.title_headline),
       threadKind: row.thread_kind,
       answered: Boolean(row.answered),
       authorName: row.author_name,
       communitySlug: row.community_slug,
       communityName: row.community_name,
       createdAt: asDate(row.created_at),
-      snippet: toSnippet(row.headline),
-      url: row.type === "reply" ? `${base}#reply-${row.id}` : base,
     };
   });
-  return { items, total: Math.min(n, COUNT_CAP), atLeast: n > COUNT_CAP };
+  return capped(items, n);
 }

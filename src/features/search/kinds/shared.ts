@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../../../platform/db/client.js";
 import type { Actor } from "../../../platform/policy.js";
+import type { SearchParams } from "../inputs.js";
 
 /** Communities where the actor is a current member (active or on a break); invitations and requests do not count. */
 export function currentMembershipIds(actor: Actor): string[] {
@@ -131,4 +133,78 @@ export interface KindResult<T> {
   items: T[];
   total: number;
   atLeast: boolean;
+}
+
+/** What a kind answers when there is nothing to look for (or nothing the searcher may read). */
+export function noResults<T>(): KindResult<T> {
+  return { items: [], total: 0, atLeast: false };
+}
+
+/** A page of items with the count of all the matches, which stops at COUNT_CAP. */
+export function capped<T>(items: T[], n: number): KindResult<T> {
+  return { items, total: Math.min(n, COUNT_CAP), atLeast: n > COUNT_CAP };
+}
+
+/** The web-search query as a one-row table named `query`, to cross join: `query.q`. */
+export function queryTable(q: string): SQL {
+  return sql`(select websearch_to_tsquery('english', ${q}) as q) query`;
+}
+
+/** What every hit has: its id and title, the title and text with their highlights, and where it is. */
+export interface Hit {
+  id: string;
+  title: string;
+  titleSnippet: Snippet;
+  snippet: Snippet;
+  url: string;
+}
+
+/** The columns every page of hits answers (`pageOfHits`), besides a kind's own. */
+export interface HitRow {
+  id: string;
+  title: string;
+  title_headline: string;
+  headline: string;
+}
+
+/** The fields every hit takes from its row. */
+export function hitOf(row: HitRow, url: string): Hit {
+  return {
+    id: row.id,
+    title: row.title,
+    titleSnippet: toSnippet(row.title_headline),
+    snippet: toSnippet(row.headline),
+    url,
+  };
+}
+
+/** How many rows `matching` finds, counting no further than COUNT_CAP + 1. */
+export async function countMatches(db: Db, matching: SQL): Promise<number> {
+  const result = await db.execute(
+    sql`select count(*)::int as n from (${matching} limit ${COUNT_CAP + 1}) capped`,
+  );
+  return Number(rowsOf<{ n: number }>(result)[0]?.n ?? 0);
+}
+
+/**
+ * One page of a kind's matches and the capped count of them all, read together. `matching` selects
+ * the hits with a `rank` (built afresh for each query); `columns` are the hits' columns to return;
+ * `title` and `text` are what to highlight, as `title_headline` and `headline`.
+ */
+export async function pageOfHits<R>(
+  db: Db,
+  params: SearchParams,
+  hits: { matching: () => SQL; order: SQL; columns: SQL; title: SQL; text: SQL },
+): Promise<KindResult<R>> {
+  const [page, n] = await Promise.all([
+    db.execute(sql`
+      with hits as (${hits.matching()} order by ${hits.order} limit ${params.limit} offset ${params.offset})
+      select ${hits.columns},
+        ts_headline('english', ${headlineSource(hits.title)}, query.q, ${titleHeadlineOptions}) as title_headline,
+        ts_headline('english', ${headlineSource(hits.text)}, query.q, ${headlineOptions}) as headline
+      from hits cross join ${queryTable(params.q)}
+      order by ${hits.order}`),
+    countMatches(db, hits.matching()),
+  ]);
+  return capped(rowsOf<R>(page), n);
 }

@@ -1,10 +1,14 @@
+import type { Child } from "hono/jsx";
 import type { Actor } from "../../../platform/policy.js";
 import { activeRoleIn } from "../../../platform/policy.js";
 import { Avatar } from "../../../ui/components/avatar.js";
 import { EmptyState, LiveFilters, PageHeader } from "../../../ui/components/common.js";
+import { FilterSelect } from "../../../ui/components/filters.js";
 import { formatDate, RelativeTime } from "../../../ui/components/time.js";
 import { CommunityCard } from "../../communities/views/card.js";
+import { typeLabels } from "../../events/finding-inputs.js";
 import type { PersonSummary } from "../../people/queries.js";
+import { kindLabels as resourceKinds } from "../../resources/inputs.js";
 import { MAX_PAGES, PAGE_SIZE, type SearchPageQuery } from "../inputs.js";
 import type { PostHit } from "../kinds/discussions.js";
 import type { EventHit } from "../kinds/events.js";
@@ -20,6 +24,10 @@ const kindLabels: Record<SearchPageQuery["kind"], string> = {
   events: "Events",
   people: "People",
 };
+const sortOptions = [
+  ["relevance", "Best match"],
+  ["newest", "Newest"],
+] as const;
 const nouns: Record<ResultKind, [string, string]> = {
   communities: ["community", "communities"],
   discussions: ["discussion post", "discussion posts"],
@@ -27,25 +35,9 @@ const nouns: Record<ResultKind, [string, string]> = {
   events: ["event", "events"],
   people: ["person", "people"],
 };
-const resourceKindLabels: Record<string, string> = {
-  toolkit: "Toolkit",
-  tip_sheet: "Tip-sheet",
-  guide: "Guide",
-  template: "Template",
-  case_study: "Case study",
-  link: "Link",
-  notes: "Notes",
-};
-const eventTypeLabels: Record<string, string> = {
-  workshop: "Workshop",
-  talk: "Talk",
-  roundtable: "Roundtable",
-  unconference: "Unconference",
-  mentoring: "Mentoring",
-  social: "Social",
-  meeting: "Meeting",
-  other: "Event",
-};
+const resourceKindLabels: Record<string, string> = resourceKinds;
+// Search names an event of type "other" plainly as an event.
+const eventTypeLabels: Record<string, string> = { ...typeLabels, other: "Event" };
 const threadKindLabels: Record<string, string> = {
   discussion: "Discussion",
   question: "Question",
@@ -79,98 +71,106 @@ export function searchUrl(query: SearchPageQuery, changes: Partial<SearchPageQue
 const countText = (result: KindResult<unknown>, kind: ResultKind) =>
   `${result.total.toLocaleString("en-GB")}${result.atLeast ? "+" : ""} ${nouns[kind][result.total === 1 && !result.atLeast ? 0 : 1]}`;
 
-function PostResult({ hit }: { hit: PostHit }) {
+/** The block every post, resource and event hit shares: badges and place, linked title, snippet, byline. */
+function SearchHit(props: { meta: Child; url: string; title: Child; snippet: Snippet; byline: Child }) {
   return (
     <li class="search-hit">
-      <p class="search-hit-meta">
-        <span class="badge badge-muted">
-          {hit.type === "reply" ? "Reply" : threadKindLabels[hit.threadKind]}
-        </span>
-        {hit.answered && (
-          <span class="badge search-answered">{hit.type === "reply" ? "Accepted answer" : "Answered"}</span>
-        )}
-        <span>
-          in <a href={`/communities/${hit.communitySlug}`}>{hit.communityName}</a>
-        </span>
-      </p>
+      <p class="search-hit-meta">{props.meta}</p>
       <h3 class="search-hit-title">
-        <a href={hit.url}>
-          {hit.type === "reply" ? <>Re: {hit.title}</> : <Highlighted snippet={hit.titleSnippet} />}
-        </a>
+        <a href={props.url}>{props.title}</a>
       </h3>
-      {hit.snippet.text && (
+      {props.snippet.text && (
         <p class="search-snippet">
-          <Highlighted snippet={hit.snippet} />
+          <Highlighted snippet={props.snippet} />
         </p>
       )}
-      <p class="search-hit-byline muted">
-        {hit.type === "reply" ? "Reply by " : "Started by "}
-        {hit.authorName ?? "a former colleague"}, <RelativeTime date={hit.createdAt} />
-      </p>
+      <p class="search-hit-byline muted">{props.byline}</p>
     </li>
+  );
+}
+
+function PostResult({ hit }: { hit: PostHit }) {
+  const reply = hit.type === "reply";
+  return (
+    <SearchHit
+      url={hit.url}
+      snippet={hit.snippet}
+      meta={
+        <>
+          <span class="badge badge-muted">{reply ? "Reply" : threadKindLabels[hit.threadKind]}</span>
+          {hit.answered && (
+            <span class="badge search-answered">{reply ? "Accepted answer" : "Answered"}</span>
+          )}
+          <span>
+            in <a href={`/communities/${hit.communitySlug}`}>{hit.communityName}</a>
+          </span>
+        </>
+      }
+      title={reply ? <>Re: {hit.title}</> : <Highlighted snippet={hit.titleSnippet} />}
+      byline={
+        <>
+          {reply ? "Reply by " : "Started by "}
+          {hit.authorName ?? "a former colleague"}, <RelativeTime date={hit.createdAt} />
+        </>
+      }
+    />
   );
 }
 
 function ResourceResult({ hit }: { hit: ResourceHit }) {
   return (
-    <li class="search-hit">
-      <p class="search-hit-meta">
-        <span class="badge badge-muted">{resourceKindLabels[hit.kind] ?? "Resource"}</span>
-        {hit.status === "endorsed" && <span class="badge search-answered">Endorsed practice</span>}
-        <span>
-          {hit.community ? (
-            <>
-              in <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
-            </>
-          ) : (
-            <>
-              in the <a href="/toolkit">starter toolkit</a>
-            </>
-          )}
-        </span>
-      </p>
-      <h3 class="search-hit-title">
-        <a href={hit.url}>
-          <Highlighted snippet={hit.titleSnippet} />
-        </a>
-      </h3>
-      {hit.snippet.text && (
-        <p class="search-snippet">
-          <Highlighted snippet={hit.snippet} />
-        </p>
-      )}
-      <p class="search-hit-byline muted">
-        Updated <RelativeTime date={hit.lastEditedAt} />
-      </p>
-    </li>
+    <SearchHit
+      url={hit.url}
+      snippet={hit.snippet}
+      meta={
+        <>
+          <span class="badge badge-muted">{resourceKindLabels[hit.kind] ?? "Resource"}</span>
+          {hit.status === "endorsed" && <span class="badge search-answered">Endorsed practice</span>}
+          <span>
+            {hit.community ? (
+              <>
+                in <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
+              </>
+            ) : (
+              <>
+                in the <a href="/toolkit">starter toolkit</a>
+              </>
+            )}
+          </span>
+        </>
+      }
+      title={<Highlighted snippet={hit.titleSnippet} />}
+      byline={
+        <>
+          Updated <RelativeTime date={hit.lastEditedAt} />
+        </>
+      }
+    />
   );
 }
 
 function EventResult({ hit }: { hit: EventHit }) {
   return (
-    <li class="search-hit">
-      <p class="search-hit-meta">
-        <span class="badge badge-muted">{eventTypeLabels[hit.type] ?? "Event"}</span>
-        {hit.cancelled && <span class="badge badge-muted">Cancelled</span>}
-        <span>
-          by <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
-        </span>
-      </p>
-      <h3 class="search-hit-title">
-        <a href={hit.url}>
-          <Highlighted snippet={hit.titleSnippet} />
-        </a>
-      </h3>
-      {hit.snippet.text && (
-        <p class="search-snippet">
-          <Highlighted snippet={hit.snippet} />
-        </p>
-      )}
-      <p class="search-hit-byline muted">
-        <time datetime={hit.startsAt.toISOString()}>{formatDate(hit.startsAt, hit.timeZone, true)}</time>
-        {hit.cancelled && " (cancelled)"}
-      </p>
-    </li>
+    <SearchHit
+      url={hit.url}
+      snippet={hit.snippet}
+      meta={
+        <>
+          <span class="badge badge-muted">{eventTypeLabels[hit.type] ?? "Event"}</span>
+          {hit.cancelled && <span class="badge badge-muted">Cancelled</span>}
+          <span>
+            by <a href={`/communities/${hit.community.slug}`}>{hit.community.name}</a>
+          </span>
+        </>
+      }
+      title={<Highlighted snippet={hit.titleSnippet} />}
+      byline={
+        <>
+          <time datetime={hit.startsAt.toISOString()}>{formatDate(hit.startsAt, hit.timeZone, true)}</time>
+          {hit.cancelled && " (cancelled)"}
+        </>
+      }
+    />
   );
 }
 
@@ -195,30 +195,15 @@ function KindList({ kind, results, actor }: { kind: ResultKind; results: SearchR
         ))}
       </ul>
     );
-  if (kind === "discussions" && results.discussions)
-    return (
-      <ol class="search-hits">
-        {results.discussions.items.map((hit) => (
-          <PostResult hit={hit} />
-        ))}
-      </ol>
-    );
-  if (kind === "resources" && results.resources)
-    return (
-      <ol class="search-hits">
-        {results.resources.items.map((hit) => (
-          <ResourceResult hit={hit} />
-        ))}
-      </ol>
-    );
-  if (kind === "events" && results.events)
-    return (
-      <ol class="search-hits">
-        {results.events.items.map((hit) => (
-          <EventResult hit={hit} />
-        ))}
-      </ol>
-    );
+  const hits =
+    kind === "discussions"
+      ? results.discussions?.items.map((hit) => <PostResult hit={hit} />)
+      : kind === "resources"
+        ? results.resources?.items.map((hit) => <ResourceResult hit={hit} />)
+        : kind === "events"
+          ? results.events?.items.map((hit) => <EventResult hit={hit} />)
+          : undefined;
+  if (hits) return <ol class="search-hits">{hits}</ol>;
   if (kind === "people" && results.people)
     return (
       <ul class="people-list">
@@ -331,41 +316,25 @@ export function SearchPage(props: {
           <input id="search-q" type="search" name="q" value={query.q} aria-describedby="search-q-hint" />
         </div>
         {kinds.length > 1 && (
-          <div class="field">
-            <label for="search-kind">Show</label>
-            <select id="search-kind" name="kind">
-              {(["all", ...kinds] as const).map((kind) => (
-                <option value={kind} selected={kind === query.kind}>
-                  {kindLabels[kind]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="search-kind"
+            name="kind"
+            label="Show"
+            options={(["all", ...kinds] as const).map((kind) => [kind, kindLabels[kind]] as const)}
+            value={query.kind}
+          />
         )}
         {actor.kind === "person" && choices.length > 0 && (
-          <div class="field">
-            <label for="search-community">Community</label>
-            <select id="search-community" name="community">
-              <option value="">All communities</option>
-              {choices.map((choice) => (
-                <option value={choice.slug} selected={choice.slug === query.community}>
-                  {choice.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            id="search-community"
+            name="community"
+            label="Community"
+            all="All communities"
+            options={choices.map((choice) => [choice.slug, choice.name] as const)}
+            value={query.community}
+          />
         )}
-        <div class="field">
-          <label for="search-sort">Sort by</label>
-          <select id="search-sort" name="sort">
-            <option value="relevance" selected={query.sort === "relevance"}>
-              Best match
-            </option>
-            <option value="newest" selected={query.sort === "newest"}>
-              Newest
-            </option>
-          </select>
-        </div>
+        <FilterSelect id="search-sort" name="sort" label="Sort by" options={sortOptions} value={query.sort} />
         <button class="button" type="submit">
           Search
         </button>

@@ -1,7 +1,7 @@
 import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { EmptyState, PageHeader } from "../../../ui/components/common.js";
 import { Button, CsrfField, ErrorSummary, TextField } from "../../../ui/components/form.js";
-import { RelativeTime } from "../../../ui/components/time.js";
+import { RevocableTable, ShownOnce } from "../../../ui/components/secrets.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import type { TokenListItem } from "../queries.js";
 
@@ -76,24 +76,16 @@ export function TokensPage({
 
 function NewToken({ token, apiBase }: { token: CreatedToken; apiBase: string }) {
   return (
-    <section class="notice notice-success" aria-labelledby="new-token-heading">
-      <h2 id="new-token-heading">Your new token “{token.name}”</h2>
-      <p>
-        <strong>Copy it now: this is the only time it is shown.</strong> We keep only a fingerprint of it, so
-        if you lose it, revoke it and create another.
-      </p>
-      <div class="field">
-        <label for="new-token">Token</label>
-        <input
-          id="new-token"
-          type="text"
-          readonly
-          value={token.secret}
-          autocomplete="off"
-          spellcheck={false}
-          style="font-family: var(--mono)"
-        />
-      </div>
+    <ShownOnce
+      headingId="new-token-heading"
+      heading={<>Your new token “{token.name}”</>}
+      warning="Copy it now: this is the only time it is shown."
+      explanation="We keep only a fingerprint of it, so if you lose it, revoke it and create another."
+      inputId="new-token"
+      label="Token"
+      value={token.secret}
+      inputStyle="font-family: var(--mono)"
+    >
       <p>Send it in the Authorization header of each request, for example:</p>
       <div class="prose">
         {/* Wrapped rather than scrolled, so the whole command shows on a phone. */}
@@ -101,50 +93,20 @@ function NewToken({ token, apiBase }: { token: CreatedToken; apiBase: string }) 
           <code>{`curl -H "Authorization: Bearer ${token.secret}" ${apiBase}/api/v1/me`}</code>
         </pre>
       </div>
-    </section>
+    </ShownOnce>
   );
 }
 
 function TokenTable({ tokens }: { tokens: TokenListItem[] }) {
   return (
-    <div class="table-wrap">
-      <table class="stack-on-mobile">
-        <caption class="visually-hidden">Your API tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Token</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span class="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr>
-              <td>
-                <strong>{token.name}</strong>
-              </td>
-              <td data-label="Token">
-                <code>{token.prefix}…</code>
-              </td>
-              <td data-label="Created">
-                <RelativeTime date={token.createdAt} />
-              </td>
-              <td data-label="Last used">
-                {token.lastUsedAt ? <RelativeTime date={token.lastUsedAt} /> : "Never"}
-              </td>
-              <td>
-                <a href={`/me/tokens/${token.id}/revoke`}>
-                  Revoke<span class="visually-hidden"> {token.name}</span>
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <RevocableTable
+      caption="Your API tokens"
+      items={tokens}
+      name={{ heading: "Name", cell: (token) => token.name }}
+      detail={{ heading: "Token", cell: (token) => <code>{token.prefix}…</code> }}
+      neverUsed="Never"
+      revokeHref={(token) => `/me/tokens/${token.id}/revoke`}
+      revokeWhat={(token) => token.name}
+    />
   );
 }
