@@ -5,7 +5,6 @@ import type { SearchParams } from "../inputs.js";
 import {
   asDate,
   boosted,
-  COUNT_CAP,
   capped,
   countMatches,
   type Hit,
@@ -114,12 +113,12 @@ const WINDOW_MIN = 200;
 
 /**
  * Ranking every match of a common word ("payroll" in 75,000 of a million posts) reads and ranks
- * every one of them: half a second on its own, seconds under load. So a page is first looked for
- * among the matches of the last 30 days (then of the last year), which btree indexes on
- * `created_at` make cheap, and that window is used when it holds all the matches or at least
- * WINDOW_MIN of them; otherwise everything is ranked. With the recency boost an older post seldom
- * outranks the recent ones; "newest first" is exact; pages deeper than a window holds, and rare
- * terms, rank everything. The capped count runs beside the first window.
+ * every one of them: half a second on its own, seconds under load. So when the capped count finds
+ * more than WINDOW_MIN matches, a page is first looked for among the matches of the last 30 days
+ * (then of the last year), which btree indexes on `created_at` make cheap, and that window is used
+ * when it holds at least WINDOW_MIN of them; otherwise everything is ranked. With the recency boost
+ * an older post seldom outranks the recent ones; "newest first" is exact; pages deeper than a
+ * window holds, and rare terms, rank everything.
  */
 export async function searchDiscussions(
   db: Db,
@@ -128,20 +127,17 @@ export async function searchDiscussions(
 ): Promise<KindResult<PostHit>> {
   if (actor.kind !== "person" || !params.q) return noResults();
   const needed = params.offset + params.limit;
-  const sinceDays = (days: number) => new Date(params.now.getTime() - days * 86_400_000);
-  const windows = needed <= WINDOW_MIN ? WINDOWS.map(sinceDays) : [];
-  const [n, first] = await Promise.all([
-    countMatches(db, matching(actor, params, null)),
-    windows[0] ? pageOfMatches(db, actor, params, windows[0]) : null,
-  ]);
-  const serves = (found: { matched: number }) =>
-    (found.matched === n && n <= COUNT_CAP) || found.matched >= WINDOW_MIN;
-  let page = n === 0 ? { rows: [], matched: 0 } : first && serves(first) ? first : null;
-  // A rare term (few matches in all) is ranked in full at once: a wider window would not be cheaper.
-  for (const since of n > WINDOW_MIN ? windows.slice(1) : []) {
-    if (page) break;
-    const found = await pageOfMatches(db, actor, params, since);
-    if (serves(found)) page = found;
+  const n = await countMatches(db, matching(actor, params, null));
+  if (n === 0) return noResults();
+  // A rare term (few matches in all) is ranked in full at once: a window would not be cheaper.
+  const windows = n > WINDOW_MIN && needed <= WINDOW_MIN ? WINDOWS : [];
+  let page: Awaited<ReturnType<typeof pageOfMatches>> | null = null;
+  for (const days of windows) {
+    const found = await pageOfMatches(db, actor, params, new Date(params.now.getTime() - days * 86_400_000));
+    if (found.matched >= WINDOW_MIN) {
+      page = found;
+      break;
+    }
   }
   page ??= await pageOfMatches(db, actor, params, null);
   const items = page.rows.map((row): PostHit => {
