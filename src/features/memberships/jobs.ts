@@ -1,6 +1,7 @@
 import type { Db } from "../../platform/db/client.js";
 import type { Jobs } from "../../platform/jobs/jobs.js";
 import { log } from "../../platform/log.js";
+import { organisationTimeZone } from "../../platform/organisation-time-zone.js";
 import { returnFromBreaks } from "./roster-service.js";
 
 declare module "../../platform/jobs/jobs.js" {
@@ -11,17 +12,6 @@ declare module "../../platform/jobs/jobs.js" {
 
 /** Five past midnight in the organisation's time zone (pg-boss schedules in that zone). */
 export const breakReturnsCron = "5 0 * * *";
-
-/** The organisation's time zone, as config.ts reads it; breaks end on its calendar dates. */
-function organisationTimeZone(env: NodeJS.ProcessEnv = process.env): string {
-  const zone = env.CONVENE_TIME_ZONE || "Europe/London";
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return zone;
-  } catch {
-    return "Europe/London";
-  }
-}
 
 /** Registers the daily job that brings people back from a break whose date has passed. */
 export async function registerBreakReturns(jobs: Jobs, db: Db): Promise<void> {

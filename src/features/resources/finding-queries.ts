@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import { type Cursor, type Page, toPage } from "../../platform/http/pagination.js";
+import { organisationTimeZone } from "../../platform/organisation-time-zone.js";
 import { type Actor, activeRoleIn, isProgrammeTeam } from "../../platform/policy.js";
 import { communities } from "../communities/tables.js";
 import { toLocal } from "../events/zoned-time.js";
@@ -53,12 +54,7 @@ const listColumns = {
 
 /** The organisation's calendar date, for "Due for review" (the review date is a calendar date). */
 export function todayIn(now: Date): string {
-  const zone = process.env.CONVENE_TIME_ZONE || "Europe/London";
-  try {
-    return toLocal(now, zone).date;
-  } catch {
-    return toLocal(now, "Europe/London").date;
-  }
+  return toLocal(now, organisationTimeZone()).date;
 }
 
 /** Communities where the actor is a convenor or core member: they may see those communities' drafts. */

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.js";
 import type { Jobs } from "../../platform/jobs/jobs.js";
 import { log } from "../../platform/log.js";
+import { organisationTimeZone } from "../../platform/organisation-time-zone.js";
 import { toLocal } from "../events/zoned-time.js";
 import { notify } from "../notifications/service.js";
 import { resourceNow } from "./clock.js";
@@ -72,17 +73,6 @@ export async function sendReviewReminders(
     if (sent) reminded += 1;
   }
   return { reminded };
-}
-
-/** The organisation's time zone, as config.ts reads it. */
-function organisationTimeZone(env: NodeJS.ProcessEnv = process.env): string {
-  const zone = env.CONVENE_TIME_ZONE || "Europe/London";
-  try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: zone });
-    return zone;
-  } catch {
-    return "Europe/London";
-  }
 }
 
 /** Registers the daily job that reminds owners of resources past their review date. */
