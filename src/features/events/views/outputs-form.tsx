@@ -42,6 +42,10 @@ export function OutputsForm({
   return (
     <form method="post" action={action} class="form outputs-form" novalidate>
       <CsrfField token={ctx.csrfToken} />
+      {/* Enter in a field submits the form's first button: make that Save, not Preview. */}
+      <button type="submit" class="visually-hidden" tabindex={-1}>
+        Save notes and recording
+      </button>
       <ErrorSummary errors={errors} labels={outputLabels} />
       <TextArea
         name="notes"
