@@ -166,7 +166,7 @@ test("the convenor adds notes and a recording link", async () => {
   await convenorPage.getByLabel("Topics discussed").fill("back pay, pensions");
   await screenshot(convenorPage, "journey-event-outputs-form");
   await submit(convenorPage, () =>
-    convenorPage.getByRole("button", { name: "Save notes and recording" }).click(),
+    convenorPage.getByRole("button", { name: "Save notes and recording", exact: true }).click(),
   );
   assert.equal(new URL(convenorPage.url()).pathname, eventPath);
   const page = await main(convenorPage);

@@ -44,7 +44,7 @@ export function OutputsForm({
       <CsrfField token={ctx.csrfToken} />
       {/* Enter in a field submits the form's first button: make that Save, not Preview. */}
       <button type="submit" class="visually-hidden" tabindex={-1}>
-        Save notes and recording
+        Save
       </button>
       <ErrorSummary errors={errors} labels={outputLabels} />
       <TextArea
