@@ -179,9 +179,10 @@ export function createJobs({ config, database, pollingIntervalSeconds = 2 }: Job
         try {
           if (outcome.ok) await boss.complete(name, job.id, toOutput(outcome.output));
           else await boss.fail(name, job.id, toError(outcome.error));
+          return true;
         } catch (error) {
-          // The job stays active until it expires, then runs again: handlers are idempotent.
           log("error", "could not record a job's outcome", { ...info, error: describe(error) });
+          return false;
         }
       };
       const workerId = await boss.work<JobPayloads[typeof name]>(
@@ -189,7 +190,13 @@ export function createJobs({ config, database, pollingIntervalSeconds = 2 }: Job
         { batchSize, includeMetadata: true },
         async (batch) => {
           // Each job completes or fails on its own, so one bad job does not fail its batch-mates.
-          for (const job of batch) await run(job);
+          let unrecorded = 0;
+          for (const job of batch) if (!(await run(job))) unrecorded += 1;
+          // pg-boss completes whatever is still active when this returns: a job whose failure could
+          // not be recorded must not be marked completed, so throw and let pg-boss fail it (it then
+          // retries; handlers are idempotent).
+          if (unrecorded > 0)
+            throw new Error(`${unrecorded} job outcome(s) of ${name} could not be recorded`);
           // A full batch suggests more are waiting: fetch again at once rather than after the interval.
           const id = workers.get(name);
           if (id && batch.length === batchSize) boss.notifyWorker(id);
