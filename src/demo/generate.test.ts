@@ -237,11 +237,34 @@ describe("generateDemoOrganisation (small)", () => {
     assert.ok(Date.parse(board.startsAt) > Date.parse("2026-11-01T09:00:00Z"));
   });
 
+  test("has resources: owned by active members, consistent, in every status", () => {
+    checkResources(org, Date.parse("2026-11-01T09:00:00Z"));
+    assert.deepEqual(
+      generateDemoOrganisation({ seed: 42, size: "small", emailDomain: DOMAIN }).resources,
+      org.resources,
+    );
+    const communities = new Set(org.resources.map((r) => r.communitySlug));
+    assert.ok(communities.size >= 6, `${communities.size} communities with resources`);
+    const count = (status: string) => org.resources.filter((r) => r.status === status).length;
+    assert.equal(count("endorsed"), 2);
+    assert.equal(count("draft"), 1);
+    assert.equal(count("archived"), 1);
+    assert.ok(
+      org.resources.some((r) => ["published", "endorsed"].includes(r.status) && r.reviewBy! < "2026-11-01"),
+    );
+    assert.ok(org.resources.some((r) => new Set(r.revisions.map((v) => v.authorHandle)).size === 3));
+    assert.deepEqual(
+      org.collections.map((c) => c.items.length),
+      [3],
+    );
+  });
+
   test("handles a different domain and date", () => {
     const now = new Date("2027-03-15T12:00:00Z");
     const other = generateDemoOrganisation({ seed: 7, size: "small", emailDomain: "Example.AC.UK", now });
     assert.ok(other.people.every((person) => person.email.endsWith("@example.ac.uk")));
     checkEvents(other, now.getTime());
+    checkResources(other, now.getTime());
     assert.ok(other.memberships.every((m) => Date.parse(m.joinedAt) <= now.getTime()));
   });
 });
@@ -273,8 +296,71 @@ describe("generateDemoOrganisation (large)", () => {
     checkEvents(org, Date.parse("2026-11-01T09:00:00Z"));
     // A few hundred events at most, so seeding the benchmark's organisation stays quick.
     assert.ok(org.events.length > 100 && org.events.length <= 300, `${org.events.length} events`);
+    checkResources(org, Date.parse("2026-11-01T09:00:00Z"));
+    assert.ok(org.resources.length <= 50, `${org.resources.length} resources`);
   });
 });
+
+/**
+ * Owners, editors, endorsers, markers and viewers are active members who had joined; markers are
+ * never the owner and have viewed it; revisions run 1..n; every date is before "now".
+ */
+function checkResources(org: DemoOrganisation, nowMs: number): void {
+  const joinedAt = new Map(
+    org.memberships
+      .filter((m) => m.state === "active")
+      .map((m) => [`${m.communitySlug}:${m.personHandle}`, Date.parse(m.joinedAt)]),
+  );
+  const member = (slug: string, handle: string, atIso: string) => {
+    const since = joinedAt.get(`${slug}:${handle}`);
+    assert.ok(since !== undefined, `${handle} is not an active member of ${slug}`);
+    assert.ok(since <= Date.parse(atIso), `${handle} acted in ${slug} before joining`);
+    assert.ok(Date.parse(atIso) < nowMs, `${atIso} is after now`);
+  };
+  assert.ok(org.resources.length > 0);
+  for (const r of org.resources) {
+    member(r.communitySlug, r.ownerHandle, r.createdAt);
+    assert.deepEqual(
+      r.revisions.map((v) => v.number),
+      r.revisions.map((_, i) => i + 1),
+    );
+    assert.equal(r.revisions[0]?.authorHandle, r.ownerHandle);
+    for (const v of r.revisions) member(r.communitySlug, v.authorHandle, v.createdAt);
+    assert.equal(r.body, r.revisions.at(-1)?.body);
+    assert.equal(r.lastEditedAt, r.revisions.at(-1)?.createdAt);
+    const words = r.body.split(/\s+/).length;
+    assert.ok(words >= 80 && words <= 250, `${r.key}: ${words} words`);
+    assert.ok(r.tags.length > 0);
+    assert.equal(r.publishedAt === null, r.status === "draft");
+    assert.equal(r.endorsedAt !== null, r.status === "endorsed");
+    assert.equal(r.archivedAt !== null, r.status === "archived");
+    if (r.endorsedByHandle) {
+      member(r.communitySlug, r.endorsedByHandle, r.endorsedAt!);
+      const role = org.memberships.find(
+        (m) => m.communitySlug === r.communitySlug && m.personHandle === r.endorsedByHandle,
+      )?.role;
+      assert.ok(role === "convenor" || role === "core", `endorsed by a ${role}`);
+    }
+    if (r.kind === "link") assert.match(r.externalUrl, /^https:\/\//);
+    const viewers = new Set(r.viewers.map((v) => v.personHandle));
+    assert.equal(viewers.size, r.viewers.length);
+    for (const v of r.viewers) member(r.communitySlug, v.personHandle, v.firstViewedAt);
+    const marks = new Set(r.marks.map((m) => `${m.personHandle}:${m.kind}`));
+    assert.equal(marks.size, r.marks.length);
+    for (const m of r.marks) {
+      assert.notEqual(m.personHandle, r.ownerHandle);
+      assert.ok(viewers.has(m.personHandle));
+      member(r.communitySlug, m.personHandle, m.createdAt);
+    }
+    assert.ok(!viewers.has(r.ownerHandle));
+  }
+  const keys = new Map(org.resources.map((r) => [r.key, r]));
+  for (const c of org.collections) {
+    assert.equal(new Set(c.items).size, c.items.length);
+    for (const key of c.items) assert.equal(keys.get(key)?.communitySlug, c.communitySlug);
+    member(c.communitySlug, c.createdByHandle, c.createdAt);
+  }
+}
 
 /** Answers come from active members who had joined, before "now"; boards and places add up. */
 function checkEvents(org: DemoOrganisation, nowMs: number): void {

@@ -38,6 +38,7 @@ import {
   WANTS_TO_LEARN,
   WORD_DISPLAY,
 } from "./names.js";
+import { type DemoCollection, type DemoResource, writeResources } from "./resources.js";
 import {
   type DemoCharterVersion,
   type DemoProposal,
@@ -56,6 +57,7 @@ export type Mentoring = "offer" | "seek" | "neither";
 export type DemoSize = "small" | "large";
 export type { DemoReaction, DemoReply, DemoThread } from "./discussions.js";
 export type { DemoEvent, DemoEventSeries, DemoRsvp, DemoSession } from "./events.js";
+export type { DemoCollection, DemoResource, DemoRevision } from "./resources.js";
 export type { DemoCharterVersion, DemoProposal, DemoStageChange } from "./story.js";
 export interface DemoDivision {
   slug: string;
@@ -138,6 +140,9 @@ export interface DemoOrganisation {
   /** Recurring series and events (occurrences included), with answers, outputs and session boards. */
   eventSeries: DemoEventSeries[];
   events: DemoEvent[];
+  /** A few communities' resources (the same handful in both sizes), with one collection. */
+  resources: DemoResource[];
+  collections: DemoCollection[];
 }
 
 const DEFAULT_NOW = "2026-11-01T09:00:00Z";
@@ -1034,6 +1039,14 @@ export function generateDemoOrganisation(options: {
     quiet: new Set(accounts.map((a) => a.personHandle)),
   });
 
+  const repertoire = writeResources({
+    rng: streamFor(seed, 8),
+    nowMs,
+    memberships,
+    slugs: NAMED_COMMUNITIES.map((community) => community.slug),
+    quiet: new Set(accounts.map((a) => a.personHandle)),
+  });
+
   return {
     divisions: DIVISIONS.map(({ slug, name }) => ({ slug, name })),
     people,
@@ -1047,5 +1060,7 @@ export function generateDemoOrganisation(options: {
     payrollExpertHandle: discussions.payrollExpert,
     eventSeries: planned.series,
     events: planned.events,
+    resources: repertoire.resources,
+    collections: repertoire.collections,
   };
 }

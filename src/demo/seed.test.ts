@@ -128,6 +128,44 @@ test("the small demo seeds quickly, with the whole story", async () => {
   });
   assert.equal((await db.select().from(eventsTable)).length, org.events.length);
 
+  // Resources: counters agree with the rows, revisions run 1..revision, owners and markers are
+  // active members (markers never the owner), and each status the pages show is present.
+  const [repertoire] = await rowsOf<Record<string, number | boolean>>(sql`
+      select
+        (select count(*)::int from resources r where r.helped_count <> (select count(*) from resource_marks m where m.resource_id = r.id and m.kind = 'helped')
+           or r.used_count <> (select count(*) from resource_marks m where m.resource_id = r.id and m.kind = 'used')
+           or r.viewer_count <> (select count(*) from resource_viewers v where v.resource_id = r.id)) as counters,
+        (select count(*)::int from resources r where (select count(*) from resource_revisions v where v.resource_id = r.id) <> r.revision
+           or (select coalesce(max(number), 0) from resource_revisions v where v.resource_id = r.id) <> r.revision
+           or (select min(number) from resource_revisions v where v.resource_id = r.id) <> 1) as revisions,
+        (select count(*)::int from resources r where r.community_id is not null and not exists (select 1 from memberships m
+           where m.community_id = r.community_id and m.person_id = r.owner_id and m.state = 'active')) as owners,
+        (select count(*)::int from resource_marks k join resources r on r.id = k.resource_id where k.person_id = r.owner_id
+           or not exists (select 1 from memberships m where m.community_id = r.community_id and m.person_id = k.person_id and m.state = 'active')) as markers,
+        (select count(*)::int from resources where status = 'endorsed' and endorsed_at is not null and endorsed_by_id is not null) as endorsed,
+        (select count(*)::int from resources where status = 'draft' and community_id is not null) > 0 as draft,
+        (select count(*)::int from resources where status = 'archived' and archived_at is not null) > 0 as archived,
+        (select count(*)::int from resources where status in ('published', 'endorsed') and review_by < '2026-11-01') > 0 as due,
+        (select count(*)::int from resources where revision >= 3) > 0 as history,
+        (select count(*)::int from collection_items) as collected,
+        (select count(*)::int from activity_events where verb = 'resource.created') as created_events,
+        (select count(*)::int from activity_events where verb = 'resource.endorsed') as endorsed_events
+    `);
+  assert.deepEqual(repertoire, {
+    counters: 0,
+    revisions: 0,
+    owners: 0,
+    markers: 0,
+    endorsed: 2,
+    draft: true,
+    archived: true,
+    due: true,
+    history: true,
+    collected: 3,
+    created_events: org.resources.length,
+    endorsed_events: 2,
+  });
+
   // The daily sweep, on the demo's own date and three weeks later, finds nothing else to flag.
   for (const now of [new Date("2026-11-01T09:00:00Z"), new Date("2026-11-25T09:00:00Z")]) {
     const swept = await sweepDormancy(db, now);

@@ -19,6 +19,7 @@ import { progress } from "../platform/progress.js";
 import { bulkPostCount, seedBulkPosts } from "./bulk-posts.js";
 import { type DemoOrganisation, type DemoSize, generateDemoOrganisation } from "./generate.js";
 import { seedEvents } from "./seed-events.js";
+import { seedResources } from "./seed-resources.js";
 
 export interface SeedOptions {
   seed: number;
@@ -442,6 +443,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       }
     }
     await seedEvents(tx, org, person, community);
+    await seedResources(tx, org, person, community);
     const closings = org.communities.filter((c) => c.closedAt);
     if (closings.length > 0) {
       await tx.insert(auditLog).values(
@@ -475,7 +477,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   }
   if (!options.quiet) {
     process.stderr.write(
-      `Created ${org.people.length} people, ${org.communities.length} communities, ${org.memberships.length} memberships and ${org.threads.length} discussions and ${org.events.length} events in ${ms} ms.\n${bulkPosts > 0 ? `Wrote ${bulkPosts.toLocaleString("en-GB")} more discussion posts in ${bulkMs} ms.\n` : ""}\n${lines.join("\n")}\n`,
+      `Created ${org.people.length} people, ${org.communities.length} communities, ${org.memberships.length} memberships and ${org.threads.length} discussions, ${org.events.length} events and ${org.resources.length} resources in ${ms} ms.\n${bulkPosts > 0 ? `Wrote ${bulkPosts.toLocaleString("en-GB")} more discussion posts in ${bulkMs} ms.\n` : ""}\n${lines.join("\n")}\n`,
     );
   }
   return org;
