@@ -164,7 +164,15 @@ export function createJobs({ config, database, pollingIntervalSeconds = 2 }: Job
       requireStarted(`register("${name}")`);
       if (workers.has(name)) throw new Error(`A handler for "${name}" is already registered`);
       const { batchSize = 1, ...settings } = options;
-      const queue = { name, ...queueDefaults, ...settings };
+      // pg-boss completes a batch's ids without waiting, after the callback returns. A job this code
+      // failed with no retry delay could be fetched again (active) before that update runs, and be
+      // marked completed while its retry is running: a second's delay closes that window.
+      const queue = {
+        name,
+        ...queueDefaults,
+        ...settings,
+        retryDelay: Math.max(1, settings.retryDelay ?? queueDefaults.retryDelay),
+      };
       await syncQueue(name, queue);
       queues.add(name);
       const run = async (job: PgBoss.JobWithMetadata<JobPayloads[typeof name]>) => {
