@@ -3,17 +3,9 @@ import { requirePerson } from "../../platform/http/actor.js";
 import type { AppEnv } from "../../platform/http/context.js";
 import { isHtmx } from "../../platform/http/htmx.js";
 import { renderPage } from "../../ui/render.js";
+import { kindLabels as resourceKindLabels } from "../resources/inputs.js";
+import type { ResourceKind } from "../resources/tables.js";
 import { type SimilarItem, similarItems } from "./similar-queries.js";
-
-const resourceKindLabels: Record<string, string> = {
-  toolkit: "Toolkit",
-  tip_sheet: "Tip-sheet",
-  guide: "Guide",
-  template: "Template",
-  case_study: "Case study",
-  link: "Link",
-  notes: "Notes",
-};
 
 /** The suggestions under a question's title; an empty list renders nothing at all. */
 export function SimilarList({ items }: { items: SimilarItem[] }) {
@@ -39,7 +31,9 @@ export function SimilarList({ items }: { items: SimilarItem[] }) {
             <li>
               <a href={item.url}>{item.title}</a>
               <span class="similar-meta">
-                <span class="badge badge-muted">{resourceKindLabels[item.kind] ?? "Resource"}</span>
+                <span class="badge badge-muted">
+                  {resourceKindLabels[item.kind as ResourceKind] ?? "Resource"}
+                </span>
                 {item.endorsed && <span class="badge badge-answered">Endorsed practice</span>}
                 <span>{item.communityName ?? "Starter toolkit"}</span>
               </span>

@@ -3,7 +3,8 @@ import { CsrfField, ErrorSummary, fieldId } from "../../../ui/components/form.js
 import type { PageContext } from "../../../ui/page-context.js";
 import type { CollectionEntry } from "../collections-queries.js";
 import type { LoadedCollection } from "../collections-service.js";
-import { CollectionForm, collectionLabels, EntryBadges, kindLabels } from "./collection-parts.js";
+import { kindLabels } from "../inputs.js";
+import { CollectionForm, collectionLabels, EntryBadges } from "./collection-parts.js";
 
 interface Addable {
   id: string;

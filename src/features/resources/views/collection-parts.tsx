@@ -2,24 +2,7 @@ import type { FieldErrors, FormValues } from "../../../platform/http/form.js";
 import { CsrfField, ErrorSummary, TextArea, TextField } from "../../../ui/components/form.js";
 import type { PageContext } from "../../../ui/page-context.js";
 import { type CollectionEntry, isDueForReview } from "../collections-queries.js";
-import type { ResourceKind, ResourceStatus } from "../tables.js";
-
-export const kindLabels: Record<ResourceKind, string> = {
-  toolkit: "Toolkit",
-  tip_sheet: "Tip-sheet",
-  guide: "Guide",
-  template: "Template",
-  case_study: "Case study",
-  link: "Link",
-  notes: "Notes",
-};
-
-export const statusLabels: Record<ResourceStatus, string> = {
-  draft: "Draft",
-  published: "Published",
-  endorsed: "Endorsed",
-  archived: "Archived",
-};
+import { kindLabels, statusLabels } from "../inputs.js";
 
 /** Kind, status and "Due for review" in words (never colour alone). */
 export function EntryBadges({ entry, now }: { entry: CollectionEntry; now: Date }) {
